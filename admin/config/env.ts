@@ -1,0 +1,58 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths.ts';
+
+const BooleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Every environment variable the app reads, validated once. README lists the same set;
+ * a wrong value stops the process at start with the variable's name rather than failing later.
+ */
+export const EnvSchema = z.object({
+  /** SQLite database file; relative paths are taken from the project root. */
+  DATABASE_PATH: z.string().min(1).default('data/wijkwijzer.sqlite'),
+  /** Load the demo aanbod from content/demo at start (once). Set to false in production. */
+  DEMO_DATA: BooleanFlag.default(true),
+  /** Public base URL, e.g. https://wijkwijzer.ridderkerk.nl; used for absolute links. */
+  SITE_URL: z.url().optional(),
+  /** Meilisearch server; when unset the embedded engine is used. */
+  MEILI_URL: z.url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  /** Meilisearch index name, so several sites can share one server. */
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wijkwijzer'),
+  /** How often the search sync loop repairs drift between database and index. */
+  SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Project folder; defaults to the working directory, which npm sets to it. */
+  WIJKWIJZER_ROOT: z.string().optional(),
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function databasePath(config: Env = env()): string {
+  const path = config.DATABASE_PATH;
+  return path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
+}

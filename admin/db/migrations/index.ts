@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as listings from './0001-listings.ts';
+import * as searchLog from './0002-search-log.ts';
+
+/**
+ * All migrations, in order. Listed statically (not read from disk) so they are bundled into
+ * the server build and run the same from the CLI and from tests.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-listings': listings,
+  '0002-search-log': searchLog,
+};

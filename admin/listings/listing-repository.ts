@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { Database, ListingRow } from '../db/tables.ts';
+import type { Listing, ListingData } from '../schemas/listing.ts';
+import { announceListingChanged } from './listing-changes.ts';
+import { listingFromRow, rowFromListingData, type ListingLinks } from './listing-rows.ts';
+
+// Above this many ids, reading whole join tables beats a huge `IN (…)` list (and SQLite's
+// limit on bound parameters).
+const MAX_IN_LIST = 500;
+
+/** Loads the join-table links of many listings in three queries, not three per listing. */
+async function loadLinks(db: Kysely<Database>, ids: number[]): Promise<Map<number, ListingLinks>> {
+  const links = new Map<number, ListingLinks>(ids.map((id) => [id, { neighbourhoods: [], lifeDomains: [], audiences: [] }]));
+  if (ids.length === 0) return links;
+  const restrict = ids.length <= MAX_IN_LIST;
+  const [neighbourhoods, lifeDomains, audiences] = await Promise.all([
+    db.selectFrom('listing_neighbourhoods').select(['listing_id', 'neighbourhood as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
+    db.selectFrom('listing_life_domains').select(['listing_id', 'life_domain as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
+    db.selectFrom('listing_audiences').select(['listing_id', 'audience as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
+  ]);
+  for (const [key, rows] of [
+    ['neighbourhoods', neighbourhoods],
+    ['lifeDomains', lifeDomains],
+    ['audiences', audiences],
+  ] as const) {
+    for (const row of rows) links.get(row.listing_id)?.[key].push(row.value);
+  }
+  return links;
+}
+
+async function hydrate(db: Kysely<Database>, rows: ListingRow[]): Promise<Listing[]> {
+  const links = await loadLinks(db, rows.map((row) => row.id));
+  return rows.map((row) => listingFromRow(row, links.get(row.id) ?? { neighbourhoods: [], lifeDomains: [], audiences: [] }));
+}
+
+async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData): Promise<void> {
+  await trx.deleteFrom('listing_neighbourhoods').where('listing_id', '=', id).execute();
+  await trx.deleteFrom('listing_life_domains').where('listing_id', '=', id).execute();
+  await trx.deleteFrom('listing_audiences').where('listing_id', '=', id).execute();
+  if (data.neighbourhoods.length > 0) {
+    await trx.insertInto('listing_neighbourhoods').values(data.neighbourhoods.map((neighbourhood) => ({ listing_id: id, neighbourhood }))).execute();
+  }
+  await trx.insertInto('listing_life_domains').values(data.lifeDomains.map((life_domain) => ({ listing_id: id, life_domain }))).execute();
+  if (data.audiences.length > 0) {
+    await trx.insertInto('listing_audiences').values(data.audiences.map((audience) => ({ listing_id: id, audience }))).execute();
+  }
+}
+
+/** Inserts a listing with its links in one transaction; returns the new id. */
+export async function insertListing(db: Kysely<Database>, data: ListingData, now = new Date().toISOString()): Promise<number> {
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto('listings').values(rowFromListingData(data, now)).returning('id').executeTakeFirstOrThrow();
+    await replaceLinks(trx, id, data);
+    return id;
+  });
+  await announceListingChanged(id);
+  return id;
+}
+
+/**
+ * Replaces a listing's data and raises its version, in one transaction. Returns false when
+ * the listing does not exist. Who may do this is checked by the caller's use case.
+ */
+export async function updateListing(db: Kysely<Database>, id: number, data: ListingData, now = new Date().toISOString()): Promise<boolean> {
+  const updated = await db.transaction().execute(async (trx) => {
+    const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
+    const result = await trx
+      .updateTable('listings')
+      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await replaceLinks(trx, id, data);
+    return true;
+  });
+  if (updated) await announceListingChanged(id);
+  return updated;
+}
+
+export async function findListingById(db: Kysely<Database>, id: number): Promise<Listing | undefined> {
+  const row = await db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+}
+
+/** Every published listing, for the search projection. */
+export async function listPublishedListings(db: Kysely<Database>): Promise<Listing[]> {
+  const rows = await db.selectFrom('listings').selectAll().where('status', '=', 'published').orderBy('id').execute();
+  return hydrate(db, rows);
+}
+
+/** id → version of every published listing: what the search index should hold. */
+export async function listPublishedListingVersions(db: Kysely<Database>): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('listings').select(['id', 'version']).where('status', '=', 'published').execute();
+  return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+export async function findPublishedListingBySlug(db: Kysely<Database>, slug: string): Promise<Listing | undefined> {
+  const row = await db.selectFrom('listings').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+}
+
+/** Published listings offered in a wijk (not the citywide ones), by title. */
+export async function listPublishedListingsInNeighbourhood(db: Kysely<Database>, neighbourhood: string): Promise<Listing[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .selectAll('listings')
+    .innerJoin('listing_neighbourhoods as n', 'n.listing_id', 'listings.id')
+    .where('n.neighbourhood', '=', neighbourhood)
+    .where('listings.status', '=', 'published')
+    .orderBy('listings.title')
+    .execute();
+  return hydrate(db, rows);
+}
+
+/** Published listings available in the whole municipality, by title. */
+export async function listPublishedCitywideListings(db: Kysely<Database>): Promise<Listing[]> {
+  const rows = await db.selectFrom('listings').selectAll().where('citywide', '=', 1).where('status', '=', 'published').orderBy('title').execute();
+  return hydrate(db, rows);
+}
+
+export async function listPublishedListingsOfOrganisation(db: Kysely<Database>, organisation: string): Promise<Listing[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .selectAll()
+    .where('organisation_slug', '=', organisation)
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .execute();
+  return hydrate(db, rows);
+}
+
+export async function listPublishedListingSlugs(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('listings').select('slug').where('status', '=', 'published').orderBy('slug').execute();
+  return rows.map((row) => row.slug);
+}
+
+/** True while any demo listing is still published: the site then shows the "voorbeeldgegevens" notice. */
+export async function hasPublishedDemoListings(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('listings').select('id').where('is_demo', '=', 1).where('status', '=', 'published').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, OrganisationRow } from '../db/tables.ts';
+import { AddressSchema } from '../schemas/fields.ts';
+import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
+
+export type StoredOrganisation = Organisation & { id: number; version: number; updatedAt: string };
+
+function organisationFromRow(row: OrganisationRow): StoredOrganisation {
+  const address = row.address_json === null ? undefined : AddressSchema.parse(JSON.parse(row.address_json));
+  const organisation = OrganisationSchema.parse({
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    summary: row.summary,
+    description: row.description,
+    phone: row.phone ?? undefined,
+    email: row.email ?? undefined,
+    website: row.website ?? undefined,
+    address,
+  });
+  return { ...organisation, id: row.id, version: row.version, updatedAt: z.iso.datetime().parse(row.updated_at) };
+}
+
+/**
+ * Adds organisations from content that the database does not know yet. Existing ones are left
+ * alone: once imported, an organisation keeps its own profile current in the admin.
+ */
+export async function importMissingOrganisations(
+  db: Kysely<Database>,
+  organisations: Organisation[],
+  now = new Date().toISOString(),
+): Promise<number> {
+  if (organisations.length === 0) return 0;
+  const result = await db
+    .insertInto('organisations')
+    .values(
+      organisations.map((organisation) => ({
+        slug: organisation.slug,
+        name: organisation.name,
+        kind: organisation.kind,
+        summary: organisation.summary,
+        description: organisation.description,
+        phone: organisation.phone ?? null,
+        email: organisation.email ?? null,
+        website: organisation.website ?? null,
+        address_json: organisation.address ? JSON.stringify(organisation.address) : null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((conflict) => conflict.column('slug').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function findOrganisationBySlug(db: Kysely<Database>, slug: string): Promise<StoredOrganisation | undefined> {
+  const row = await db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row ? organisationFromRow(row) : undefined;
+}
+
+export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
+  const rows = await db.selectFrom('organisations').selectAll().orderBy('name').execute();
+  return rows.map(organisationFromRow);
+}

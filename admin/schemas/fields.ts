@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Field schemas shared by content, forms and the database. Messages are Dutch because they
+ * reach residents and editors unchanged.
+ */
+
+/** A URL-safe identifier such as `drievliet-het-zand`. */
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Gebruik alleen kleine letters, cijfers en streepjes.');
+
+/** Dutch phone number as people write it: `0180-451234`, `06 12345678`, `0800-2000`, `112`. */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(\+31[\s-]?|0)?[1-9][0-9\s-]{1,12}$/, 'Vul een geldig telefoonnummer in, zoals 0180-451234.')
+  .refine((value) => value.replace(/\D/g, '').length >= 3, 'Vul een geldig telefoonnummer in, zoals 0180-451234.');
+
+export const EmailSchema = z.email('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.');
+
+export const WebsiteSchema = z.url({
+  protocol: /^https?$/,
+  message: 'Vul een geldig webadres in dat begint met https://.',
+});
+
+/** Dutch postcode `1234 AB`; spaces and case are tolerated and normalised. */
+export const PostcodeSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase().replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'Vul een postcode in zoals 2981 AB.'))
+  .transform((value) => `${value.slice(0, 4)} ${value.slice(4)}`);
+
+/** WGS84 coordinates; the bounds keep typos from landing in the ocean. */
+export const CoordinatesSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type Coordinates = z.infer<typeof CoordinatesSchema>;
+
+export const AddressSchema = z.object({
+  /** Street and house number, e.g. `Koningsplein 1`. */
+  street: z.string().trim().min(2, 'Vul straat en huisnummer in.'),
+  postcode: PostcodeSchema,
+  city: z.string().trim().min(2, 'Vul een plaats in.'),
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+export const WEEKDAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+export const WeekdaySchema = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+/** 24-hour clock time `HH:MM`. */
+export const TimeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Vul een tijd in zoals 09:30.');
+
+/** Calendar date `YYYY-MM-DD`. */
+export const DateSchema = z.iso.date('Vul een datum in zoals 2026-03-01.');
+
+/** A weekly recurring time slot, e.g. every Tuesday and Thursday 09:00–12:00. */
+export const WeeklyRuleSchema = z
+  .object({
+    days: z.array(WeekdaySchema).min(1, 'Kies minstens één dag.'),
+    opens: TimeSchema,
+    closes: TimeSchema,
+    /** Short remark such as `alleen op afspraak` or `even weken`. */
+    note: z.string().trim().max(120).optional(),
+  })
+  .refine((rule) => rule.opens < rule.closes, {
+    message: 'De eindtijd moet na de begintijd liggen.',
+    path: ['closes'],
+  });
+export type WeeklyRule = z.infer<typeof WeeklyRuleSchema>;
+
+/** One dated occurrence, for activities that happen on specific days. */
+export const OccurrenceSchema = z
+  .object({
+    date: DateSchema,
+    starts: TimeSchema,
+    ends: TimeSchema,
+    note: z.string().trim().max(120).optional(),
+  })
+  .refine((occurrence) => occurrence.starts < occurrence.ends, {
+    message: 'De eindtijd moet na de begintijd liggen.',
+    path: ['ends'],
+  });
+export type Occurrence = z.infer<typeof OccurrenceSchema>;

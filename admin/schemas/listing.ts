@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import {
+  AddressSchema,
+  CoordinatesSchema,
+  DateSchema,
+  EmailSchema,
+  OccurrenceSchema,
+  PhoneSchema,
+  SlugSchema,
+  WeeklyRuleSchema,
+  WebsiteSchema,
+} from './fields.ts';
+
+/** `service`: voorziening; `activity`: activiteit; `volunteer`: vrijwillige hulp. */
+export const LISTING_KINDS = ['service', 'activity', 'volunteer'] as const;
+export const ListingKindSchema = z.enum(LISTING_KINDS);
+export type ListingKind = z.infer<typeof ListingKindSchema>;
+
+/** `free`: gratis; `contribution`: eigen bijdrage; `reimbursed`: vergoed (insurance, Wmo). */
+export const COSTS = ['free', 'contribution', 'reimbursed'] as const;
+export const CostSchema = z.enum(COSTS);
+export type Cost = z.infer<typeof CostSchema>;
+
+/** `open`: vrij toegankelijk; `referral`: verwijzing nodig; `indication`: indicatie nodig. */
+export const ACCESS_KINDS = ['open', 'referral', 'indication'] as const;
+export const AccessSchema = z.enum(ACCESS_KINDS);
+export type Access = z.infer<typeof AccessSchema>;
+
+export const LISTING_STATUSES = ['draft', 'published', 'unpublished', 'archived'] as const;
+export const ListingStatusSchema = z.enum(LISTING_STATUSES);
+export type ListingStatus = z.infer<typeof ListingStatusSchema>;
+
+export const ACCESSIBILITY_FEATURES = [
+  'rolstoeltoegankelijk',
+  'invalidentoilet',
+  'lift',
+  'ringleiding',
+  'invalidenparkeerplaats',
+  'prikkelarm',
+  'hulphond-welkom',
+] as const;
+export const AccessibilityFeatureSchema = z.enum(ACCESSIBILITY_FEATURES);
+
+/** ISO 639-1 codes of languages in which help is given. */
+export const LANGUAGES = ['nl', 'en', 'de', 'pl', 'tr', 'ar', 'ti', 'uk', 'pap', 'so', 'fa', 'es', 'fr', 'ro', 'bg'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+
+export const ListingLocationSchema = z.object({
+  /** Name of the building, e.g. `Wijkcentrum De Fuik`. */
+  name: z.string().trim().min(2).max(120),
+  address: AddressSchema,
+  coordinates: CoordinatesSchema,
+});
+export type ListingLocation = z.infer<typeof ListingLocationSchema>;
+
+export const ListingContactSchema = z
+  .object({
+    phone: PhoneSchema.optional(),
+    email: EmailSchema.optional(),
+    website: WebsiteSchema.optional(),
+  })
+  .refine((contact) => Boolean(contact.phone ?? contact.email ?? contact.website), {
+    message: 'Vul minstens een telefoonnummer, e-mailadres of website in.',
+  });
+export type ListingContact = z.infer<typeof ListingContactSchema>;
+
+export const ScheduleSchema = z.object({
+  weekly: z.array(WeeklyRuleSchema).default([]),
+  occurrences: z.array(OccurrenceSchema).default([]),
+  /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
+  note: z.string().trim().max(200).optional(),
+});
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+/**
+ * A listing as an editor (or a demo file) writes it: everything a resident needs to decide
+ * and to go there. Ids, version and timestamps are the database's business.
+ */
+export const ListingInputSchema = z
+  .object({
+    slug: SlugSchema.max(80),
+    kind: ListingKindSchema,
+    title: z.string().trim().min(3, 'Vul een titel in van minstens 3 tekens.').max(100, 'Maak de titel korter dan 100 tekens.'),
+    /** One or two B1 sentences shown in lists and search results. */
+    summary: z
+      .string()
+      .trim()
+      .min(20, 'Schrijf een korte samenvatting van minstens 20 tekens.')
+      .max(160, 'Maak de samenvatting korter: hooguit 160 tekens.'),
+    /** Markdown; sanitised when rendered. */
+    description: z.string().trim().max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.').default(''),
+    /** Slug of the organisation that offers it. */
+    organisation: SlugSchema,
+    /** Available in the whole municipality, not tied to wijken. */
+    citywide: z.boolean().default(false),
+    /** Wijk ids where it is offered; empty only when citywide. */
+    neighbourhoods: z.array(SlugSchema).default([]),
+    locations: z.array(ListingLocationSchema).default([]),
+    lifeDomains: z.array(SlugSchema).min(1, 'Kies minstens één leefgebied.'),
+    audiences: z.array(SlugSchema).default([]),
+    cost: CostSchema,
+    /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
+    costNote: z.string().trim().max(200).optional(),
+    access: AccessSchema,
+    contact: ListingContactSchema,
+    schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),
+    languages: z.array(LanguageSchema).default(['nl']),
+    accessibility: z.array(AccessibilityFeatureSchema).default([]),
+    status: ListingStatusSchema.default('published'),
+    lastVerifiedAt: DateSchema,
+    isDemo: z.boolean().default(false),
+  })
+  .refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
+    message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
+    path: ['neighbourhoods'],
+  });
+export type ListingInput = z.input<typeof ListingInputSchema>;
+export type ListingData = z.output<typeof ListingInputSchema>;
+
+/** A stored listing. */
+export const ListingSchema = ListingInputSchema.and(
+  z.object({
+    id: z.number().int().positive(),
+    /** Incremented on every change; the search index records the version it holds. */
+    version: z.number().int().positive(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  }),
+);
+export type Listing = z.output<typeof ListingSchema>;

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { normaliseLoggedQuery } from './scrub-personal-data.ts';
+
+export interface SearchLogEntry {
+  text: string;
+  /** Only the filter values (facet ids, sort), never a location the resident shared. */
+  filters: Record<string, string[] | string>;
+  hitCount: number;
+  tookMs: number;
+}
+
+export async function recordSearch(db: Kysely<Database>, entry: SearchLogEntry, now = new Date().toISOString()): Promise<void> {
+  await db
+    .insertInto('search_log')
+    .values({
+      query_text: normaliseLoggedQuery(entry.text),
+      filters_json: JSON.stringify(entry.filters),
+      hit_count: entry.hitCount,
+      took_ms: Math.round(entry.tookMs * 100) / 100,
+      searched_at: now,
+    })
+    .execute();
+}
+
+/** Most frequent searches that found nothing since a date: where the sociale kaart has gaps. */
+export async function listZeroResultQueries(db: Kysely<Database>, since: string, limit = 50): Promise<{ query: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('search_log')
+    .select(['query_text', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('hit_count', '=', 0)
+    .where('searched_at', '>=', since)
+    .where('query_text', '!=', '')
+    .groupBy('query_text')
+    .orderBy('count', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ query: row.query_text, count: Number(row.count) }));
+}

@@ -1,0 +1,21 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  // Every POST is checked against the Origin header (CSRF defence for forms and actions).
+  security: { checkOrigin: true },
+  build: {
+    // External files only, so the Content-Security-Policy needs no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Content } from '../admin/content/load-content.ts';
+import type { Database } from '../admin/db/tables.ts';
+import { findListingById, listPublishedListings, listPublishedListingVersions } from '../admin/listings/listing-repository.ts';
+import { listOrganisations } from '../admin/organisations/organisation-repository.ts';
+import { listingDocumentId, projectListing, type ProjectionVocabulary } from './project-listing.ts';
+import { projectContent } from './project-content.ts';
+import type { SearchDocument } from './search-document.ts';
+
+// Loading listings one by one is cheaper for a handful, one full read cheaper for many.
+const SINGLE_LOAD_LIMIT = 50;
+
+/** Where search documents come from: published listings in the database and content in git. */
+export interface DocumentSource {
+  /** id → version of everything the index should hold. */
+  expectedVersions(): Promise<Map<string, number>>;
+  load(ids: string[]): Promise<SearchDocument[]>;
+  /** The document of one listing, or undefined when it is not (or no longer) published. */
+  listingDocument(listingId: number): Promise<SearchDocument | undefined>;
+}
+
+export function createDocumentSource(db: Kysely<Database>, content: Content): DocumentSource {
+  const contentDocuments = new Map(projectContent(content).map((document) => [document.id, document]));
+
+  async function vocabulary(): Promise<ProjectionVocabulary> {
+    const organisations = await listOrganisations(db);
+    return {
+      neighbourhoodIds: content.neighbourhoods.map((wijk) => wijk.id),
+      lifeDomainNames: new Map(content.taxonomy.lifeDomains.map((domain) => [domain.id, domain.name])),
+      audienceNames: new Map(content.taxonomy.audiences.map((audience) => [audience.id, audience.name])),
+      organisationNames: new Map(organisations.map((organisation) => [organisation.slug, organisation.name])),
+    };
+  }
+
+  return {
+    async expectedVersions() {
+      const listings = await listPublishedListingVersions(db);
+      return new Map([
+        ...[...listings].map(([id, version]) => [listingDocumentId(id), version] as const),
+        ...[...contentDocuments.values()].map((document) => [document.id, document.version] as const),
+      ]);
+    },
+
+    async load(ids) {
+      const wanted = new Set(ids);
+      const listingIds = ids.filter((id) => id.startsWith('listing-')).map((id) => Number(id.slice('listing-'.length)));
+      const words = await vocabulary();
+      const listings =
+        listingIds.length > SINGLE_LOAD_LIMIT
+          ? (await listPublishedListings(db)).filter((listing) => wanted.has(listingDocumentId(listing.id)))
+          : (await Promise.all(listingIds.map((id) => findListingById(db, id)))).filter((listing) => listing?.status === 'published');
+      return [
+        ...listings.flatMap((listing) => (listing ? [projectListing(listing, words)] : [])),
+        ...ids.flatMap((id) => contentDocuments.get(id) ?? []),
+      ];
+    },
+
+    async listingDocument(listingId) {
+      const listing = await findListingById(db, listingId);
+      if (listing?.status !== 'published') return undefined;
+      return projectListing(listing, await vocabulary());
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../admin/db/tables.ts';
+import { recordSearch } from '../admin/search-log/search-log-repository.ts';
+import { SearchUnavailableError } from './search-engine.ts';
+import type { SearchResult } from './search-query.ts';
+import type { SearchService } from './search-service.ts';
+import { toSearchParams, type SearchState } from './url-params.ts';
+
+export type SearchOutcome = { status: 'ok'; result: SearchResult } | { status: 'unavailable' };
+
+/**
+ * Runs a resident's search and logs it for monitoring (the query and its filters, never who
+ * or where). An unreachable engine is an outcome, not an exception: the page explains it.
+ */
+export async function performSearch(service: SearchService, db: Kysely<Database>, state: SearchState): Promise<SearchOutcome> {
+  let result: SearchResult;
+  try {
+    result = await service.search(state.query);
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) {
+      console.error('Search unavailable:', error.message);
+      return { status: 'unavailable' };
+    }
+    throw error;
+  }
+  if (state.query.page === 1) {
+    const params = toSearchParams({ query: state.query });
+    params.delete('q');
+    params.delete('pagina');
+    const filters: Record<string, string[]> = {};
+    for (const [name, value] of params) (filters[name] ??= []).push(value);
+    // A logging failure must not cost the resident their results.
+    await recordSearch(db, { text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs }).catch((error: unknown) =>
+      console.error('Search log write failed:', (error as Error).message),
+    );
+  }
+  return { status: 'ok', result };
+}

@@ -1,0 +1,54 @@
+import { getCollection, getEntry } from 'astro:content';
+
+/** Typed access to the municipality's content collections, sorted the way pages show them. */
+
+export async function getMunicipality() {
+  const entry = await getEntry('gemeente', 'gemeente');
+  if (!entry) throw new Error('content/gemeente.yaml ontbreekt.');
+  return entry.data;
+}
+
+export async function getAreas() {
+  return (await getCollection('gebieden')).sort((a, b) => a.data.order - b.data.order);
+}
+
+export async function getNeighbourhoods() {
+  return (await getCollection('wijken')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'nl'));
+}
+
+export async function getNeighbourhood(id: string) {
+  return getEntry('wijken', id);
+}
+
+export async function getArea(id: string) {
+  return getEntry('gebieden', id);
+}
+
+export async function getAnchorPlaceOf(neighbourhood: string) {
+  return (await getCollection('ankerplaatsen')).find((place) => place.data.neighbourhood === neighbourhood);
+}
+
+export async function getLifeDomains() {
+  return (await getCollection('leefgebieden')).map((entry) => entry.data);
+}
+
+/** id → display name, for the taxonomy fields of listings. */
+export async function getTaxonomyNames() {
+  const [lifeDomains, audiences, neighbourhoods] = await Promise.all([
+    getCollection('leefgebieden'),
+    getCollection('doelgroepen'),
+    getCollection('wijken'),
+  ]);
+  return {
+    lifeDomains: new Map(lifeDomains.map((entry) => [entry.id, entry.data.name])),
+    audiences: new Map(audiences.map((entry) => [entry.id, entry.data.name])),
+    neighbourhoods: new Map(neighbourhoods.map((entry) => [entry.id, entry.data.name])),
+  };
+}
+export type TaxonomyNames = Awaited<ReturnType<typeof getTaxonomyNames>>;
+
+export async function getFooterPages() {
+  return (await getCollection('paginas'))
+    .filter((page) => page.data.footerOrder !== undefined)
+    .sort((a, b) => (a.data.footerOrder ?? 0) - (b.data.footerOrder ?? 0));
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { appDatabase } from '../../../admin/db/app-database.ts';
+import { checkDatabase } from '../../../admin/db/check-database.ts';
+
+/** Liveness and readiness for load balancers and monitoring: 200 when the database answers. */
+export const GET: APIRoute = async () => {
+  const database = await checkDatabase(appDatabase());
+  const healthy = database === 'ok';
+  return Response.json(
+    { status: healthy ? 'ok' : 'degraded', checks: { database } },
+    { status: healthy ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
+};

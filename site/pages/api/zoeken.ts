@@ -1,0 +1,44 @@
+import type { APIRoute } from 'astro';
+import { appDatabase } from '../../../admin/db/app-database.ts';
+import { appSearch } from '../../../search/app-search.ts';
+import { performSearch } from '../../../search/perform-search.ts';
+import { parseSearchParams } from '../../../search/url-params.ts';
+import { getSearchVocabulary } from '../../lib/search-vocabulary.ts';
+
+const MAX_PER_PAGE = 50;
+
+/** The same search as /zoeken, as JSON (parameters and response are documented in README). */
+export const GET: APIRoute = async ({ url }) => {
+  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('per_pagina') ?? '20', 10) || 20));
+  const state = parseSearchParams(url.searchParams, await getSearchVocabulary(), perPage);
+  const outcome = await performSearch(appSearch(), appDatabase(), state);
+  if (outcome.status === 'unavailable') {
+    return Response.json(
+      { error: { code: 'search_unavailable', message: 'Zoeken lukt nu even niet. Probeer het over een paar minuten opnieuw.' } },
+      { status: 503, headers: { 'Retry-After': '60', 'Cache-Control': 'no-store' } },
+    );
+  }
+  const { result } = outcome;
+  return Response.json(
+    {
+      query: { text: state.query.text, filters: state.query.filters, sort: state.query.sort, page: state.query.page, perPage },
+      total: result.total,
+      suggestion: result.suggestion ?? null,
+      facets: result.facets,
+      results: result.hits.map(({ document, distanceKm }) => ({
+        type: document.type,
+        url: document.url,
+        title: document.title,
+        summary: document.summary,
+        kind: document.kind ?? null,
+        cost: document.cost ?? null,
+        access: document.access ?? null,
+        neighbourhoods: document.neighbourhoods,
+        lifeDomains: document.lifeDomains,
+        location: document.location ?? null,
+        distanceKm: distanceKm ?? null,
+      })),
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+};

@@ -1,0 +1,101 @@
+// Progressive enhancement of /zoeken: the form works without JavaScript (a GET submit); with it,
+// results follow the typing, the URL stays shareable and the count is announced by the
+// existing live region. The server renders the HTML either way, so there is one renderer.
+
+const DEBOUNCE_MS = 300;
+
+function formUrl(form: HTMLFormElement): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '') params.append(name, value);
+  }
+  const query = params.toString();
+  return query ? `${form.action}?${query}` : form.action;
+}
+
+function swap(current: Document, next: Document, id: string): void {
+  const target = current.getElementById(id);
+  const source = next.getElementById(id);
+  if (target && source) target.replaceWith(source);
+}
+
+export function enhanceSearchForm(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-live-search]');
+  if (!form) return;
+  let timer: number | undefined;
+  let controller: AbortController | undefined;
+
+  async function update(): Promise<void> {
+    if (!form) return;
+    const url = formUrl(form);
+    controller?.abort();
+    controller = new AbortController();
+    let html: string;
+    try {
+      const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'text/html' } });
+      html = await response.text();
+    } catch {
+      return; // aborted by newer typing, or offline: the submit button still works
+    }
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    // Keep the element with focus (a checkbox) by id, so keyboard users do not lose their place.
+    const focusedId = document.activeElement?.id;
+    swap(document, next, 'resultaten');
+    swap(document, next, 'filters');
+    const status = document.getElementById('zoekstatus');
+    const nextStatus = next.getElementById('zoekstatus');
+    if (status && nextStatus && status.textContent !== nextStatus.textContent) status.textContent = nextStatus.textContent;
+    if (focusedId && focusedId !== 'zoekterm') document.getElementById(focusedId)?.focus();
+    history.replaceState(null, '', url);
+    enhanceGeolocation();
+  }
+
+  const schedule = (delay: number) => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void update(), delay);
+  };
+  form.addEventListener('input', (event) => {
+    if ((event.target as HTMLElement).id === 'zoekterm') schedule(DEBOUNCE_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLElement).id !== 'zoekterm') schedule(0);
+  });
+  enhanceGeolocation();
+}
+
+/** "Gebruik mijn locatie" exists only with JavaScript; without it the wijk list does the job. */
+function enhanceGeolocation(): void {
+  const wrapper = document.querySelector<HTMLElement>('[data-geolocate]');
+  const form = document.querySelector<HTMLFormElement>('form[data-live-search]');
+  if (!wrapper || !form || !('geolocation' in navigator) || wrapper.dataset.ready) return;
+  wrapper.dataset.ready = 'true';
+  wrapper.hidden = false;
+  const status = wrapper.querySelector<HTMLElement>('[data-geolocate-status]');
+  wrapper.querySelector('button')?.addEventListener('click', () => {
+    if (status) status.textContent = 'Je locatie wordt opgezocht…';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        for (const [name, value] of [
+          ['lat', position.coords.latitude.toFixed(3)],
+          ['lng', position.coords.longitude.toFixed(3)],
+        ] as const) {
+          let input = form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+          if (!input) {
+            input = document.createElement('input');
+            input.type = 'hidden';
+            input.name = name;
+            form.append(input);
+          }
+          input.value = value;
+        }
+        const near = form.querySelector<HTMLSelectElement>('select[name="bij"]');
+        if (near) near.value = '';
+        form.requestSubmit();
+      },
+      () => {
+        if (status) status.textContent = 'Je locatie is niet gevonden. Kies je wijk in de lijst.';
+      },
+      { timeout: 10_000, maximumAge: 300_000 },
+    );
+  });
+}

@@ -1,0 +1,15 @@
+import { demoListingSlugs } from './demo-slugs.ts';
+
+/** One URL of every public page type, for the accessibility and keyboard suites. */
+export const PAGE_TYPES: { name: string; path: string }[] = [
+  { name: 'home', path: '/' },
+  { name: 'wijken', path: '/wijken' },
+  { name: 'wijk met ankerplaats', path: '/wijken/slikkerveer' },
+  { name: 'wijk zonder ankerplaats', path: '/wijken/bolnes' },
+  { name: 'wijk met geplande ankerplaats', path: '/wijken/oostendam' },
+  { name: 'aanbod', path: `/aanbod/${demoListingSlugs()[0] ?? ''}` },
+  { name: 'organisaties', path: '/organisaties' },
+  { name: 'organisatie', path: '/organisaties/karaat' },
+  { name: 'infopagina', path: '/toegankelijkheid' },
+  { name: 'niet gevonden', path: '/bestaat-niet' },
+];

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // Integration tests each open their own SQLite file; files run in parallel, tests within a file in order.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
