@@ -6,7 +6,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Rendered fully before sending: an error mid-page becomes a proper 500 page, not half a 200.
+  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
   // Every POST is checked against the Origin header (CSRF defence for forms and actions).
   security: { checkOrigin: true },
   build: {

@@ -6,7 +6,16 @@ import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
 import { toSearchParams, type SearchState } from './url-params.ts';
 
-export type SearchOutcome = { status: 'ok'; result: SearchResult } | { status: 'unavailable' };
+export type SearchOutcome =
+  | {
+      status: 'ok';
+      result: SearchResult;
+      /** When filters left nothing: how many results the same words give without filters. */
+      totalWithoutFilters?: number;
+    }
+  | { status: 'unavailable' };
+
+const NO_FILTERS = { type: [], neighbourhoods: [], lifeDomains: [], audiences: [], kind: [], cost: [], access: [] };
 
 /**
  * Runs a resident's search and logs it for monitoring (the query and its filters, never who
@@ -33,6 +42,11 @@ export async function performSearch(service: SearchService, db: Kysely<Database>
     await recordSearch(db, { text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs }).catch((error: unknown) =>
       console.error('Search log write failed:', (error as Error).message),
     );
+  }
+  const filtered = Object.values(state.query.filters).some((values) => values.length > 0) || state.query.radiusKm !== undefined;
+  if (result.total === 0 && filtered) {
+    const broader = await service.search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 }).catch(() => undefined);
+    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total };
   }
   return { status: 'ok', result };
 }

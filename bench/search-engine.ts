@@ -1,0 +1,139 @@
+// Engine-level search benchmark: index build time, memory and query latency (p50/p95/p99) of
+// the embedded engine for 1k, 10k and 50k synthetic listings, next to two references measured
+// in the same run on the same documents — a naive scan (the floor any index must beat) and
+// Orama, the general-purpose engine we compared before writing our own. Run with
+// `npm run bench:search` (or `node --expose-gc bench/search-engine.ts`).
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import { stemmer } from '@orama/stemmers/dutch';
+import { contentRoot } from '../admin/config/paths.ts';
+import { loadContent } from '../admin/content/load-content.ts';
+import { loadDemoListings } from '../admin/content/load-demo-listings.ts';
+import type { Listing } from '../admin/schemas/listing.ts';
+import { createEmbeddedEngine } from '../search/embedded/embedded-engine.ts';
+import { projectListing } from '../search/project-listing.ts';
+import type { SearchDocument } from '../search/search-document.ts';
+import { SearchQuerySchema, type SearchQuery, type SearchQueryInput } from '../search/search-query.ts';
+import { foldText } from '../search/text/analyzer.ts';
+import { percentiles, type Percentiles } from './load.ts';
+import { syntheticListings } from './synthetic-listings.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const ORAMA_UP_TO = Number(process.env.BENCH_ORAMA_UP_TO ?? 10_000);
+
+const centrum = { lat: 51.8725, lng: 4.6035 };
+/** The fixed mix: free text, typos, filters and place, as residents search. */
+const MIX: { kind: string; query: SearchQueryInput }[] = [
+  { kind: 'text', query: { text: 'schulden' } },
+  { kind: 'text', query: { text: 'eenzaam' } },
+  { kind: 'text', query: { text: 'hulp bij formulieren' } },
+  { kind: 'text', query: { text: 'mantelzorg ondersteuning' } },
+  { kind: 'text', query: { text: 'taal' } },
+  { kind: 'typo', query: { text: 'huiswek' } },
+  { kind: 'typo', query: { text: 'schuldhlup' } },
+  { kind: 'typo', query: { text: 'vrijwiligers' } },
+  { kind: 'filter', query: { text: '', filters: { lifeDomains: ['geld'], cost: ['free'] } } },
+  { kind: 'filter', query: { text: 'koffie', filters: { neighbourhoods: ['bolnes'], kind: ['activity'] } } },
+  { kind: 'geo', query: { text: 'vervoer', near: centrum, sort: 'distance' } },
+  { kind: 'geo', query: { text: '', near: centrum, radiusKm: 1, sort: 'distance' } },
+];
+const QUERIES: SearchQuery[] = MIX.map(({ query }) => SearchQuerySchema.parse(query));
+
+const content = loadContent(contentRoot);
+const demo = loadDemoListings(contentRoot, content);
+const vocabulary = {
+  neighbourhoodIds: content.neighbourhoods.map((wijk) => wijk.id),
+  lifeDomainNames: new Map(content.taxonomy.lifeDomains.map((domain) => [domain.id, domain.name])),
+  audienceNames: new Map(content.taxonomy.audiences.map((audience) => [audience.id, audience.name])),
+  organisationNames: new Map(content.organisations.map((organisation) => [organisation.data.slug, organisation.data.name])),
+};
+
+function documentsFor(count: number): SearchDocument[] {
+  const now = new Date().toISOString();
+  return syntheticListings(count, demo, content).map((data, index) => {
+    const listing: Listing = { ...data, id: index + 1, version: 1, createdAt: now, updatedAt: now };
+    return projectListing(listing, vocabulary);
+  });
+}
+
+function heapMb(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function timeEach(run: (query: SearchQuery) => Promise<unknown> | unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const query of QUERIES) {
+      const started = performance.now();
+      await run(query);
+      samples.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+/** What any index must beat: look at every document for the folded query words. */
+function naiveScan(documents: SearchDocument[], query: SearchQuery): number {
+  const words = foldText(query.text).split(/\s+/).filter(Boolean);
+  let hits = 0;
+  for (const document of documents) {
+    const text = foldText(`${document.title} ${document.summary} ${document.body}`);
+    if (words.every((word) => text.includes(word))) hits++;
+  }
+  return hits;
+}
+
+const format = (p: Percentiles): string => `${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} / ${p.p99.toFixed(2)}`;
+const rows: string[] = [];
+
+for (const size of SIZES) {
+  const documents = documentsFor(size);
+  const heapBefore = heapMb();
+  const engine = createEmbeddedEngine();
+  await engine.configure({ synonyms: content.taxonomy.synonyms });
+  const buildStarted = performance.now();
+  for (let start = 0; start < documents.length; start += 1000) await engine.upsert(documents.slice(start, start + 1000));
+  const buildSeconds = (performance.now() - buildStarted) / 1000;
+  const heapAfter = heapMb();
+
+  await timeEach((query) => engine.search(query)); // warm-up
+  const embedded = percentiles(await timeEach((query) => engine.search(query)));
+  const scan = percentiles(await timeEach((query) => naiveScan(documents, query)));
+  rows.push(
+    `| ${String(size).padStart(6)} | embedded   | ${buildSeconds.toFixed(2).padStart(6)} s | ${(heapAfter - heapBefore).toFixed(0).padStart(5)} MB | ${format(embedded)} | ${(embedded.p95 / scan.p95).toFixed(3)} |`,
+    `| ${String(size).padStart(6)} | naive scan |        – |        – | ${format(scan)} | 1.000 |`,
+  );
+
+  if (size <= ORAMA_UP_TO) {
+    const orama = create({
+      schema: { title: 'string', summary: 'string', keywords: 'string', body: 'string', lifeDomains: 'string[]', neighbourhoods: 'string[]', kind: 'string' },
+      components: { tokenizer: { language: 'dutch', stemming: true, stemmer } },
+    });
+    const oramaStarted = performance.now();
+    await insertMultiple(
+      orama,
+      documents.map((document) => ({ ...document, keywords: document.keywords.join(' '), kind: document.kind ?? '' })),
+      1000,
+    );
+    const oramaBuild = (performance.now() - oramaStarted) / 1000;
+    const run = (query: SearchQuery) =>
+      oramaSearch(orama, {
+        term: query.text,
+        tolerance: 1,
+        boost: { title: 3, summary: 2, keywords: 1.5 },
+        facets: { lifeDomains: {}, neighbourhoods: {}, kind: {} },
+        ...(query.filters.lifeDomains.length > 0 ? { where: { lifeDomains: { containsAny: query.filters.lifeDomains } } } : {}),
+        limit: query.perPage,
+      });
+    await timeEach(run); // warm-up
+    const oramaTimes = percentiles(await timeEach(run));
+    rows.push(`| ${String(size).padStart(6)} | Orama      | ${oramaBuild.toFixed(2).padStart(6)} s |        – | ${format(oramaTimes)} | ${(oramaTimes.p95 / scan.p95).toFixed(3)} |`);
+  }
+  await engine.close();
+}
+
+console.log(`\nEngine query latency over ${ROUNDS} rounds of ${QUERIES.length} queries (free text, typo, filters, geo); ms p50 / p95 / p99`);
+console.log('|   size | engine     |    build |  memory | p50 / p95 / p99 (ms) | p95 ÷ naive scan |');
+console.log('|--------|------------|----------|---------|----------------------|------------------|');
+for (const row of rows) console.log(row);

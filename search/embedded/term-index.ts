@@ -1,0 +1,144 @@
+import { analyze } from '../text/analyzer.ts';
+import { FIELD_COUNT, Postings, countInField, packCounts } from './postings.ts';
+import { TypoDictionary } from './typo-dictionary.ts';
+
+/** Searchable text of a document, in order of weight. */
+export type FieldTexts = readonly [title: string, summary: string, keywords: string, body: string];
+
+/** Title and summary say what something is; a word there counts more than in the description. */
+const FIELD_WEIGHTS = [3, 2, 1.5, 1] as const;
+/** Fields in which typos are forgiven: typo matches on long descriptions are mostly noise. */
+export const TYPO_FIELDS = 0b0111;
+export const ALL_FIELDS = 0b1111;
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * An inverted index of Dutch terms (stemmed, folded) with BM25F scoring. Documents are
+ * numbered slots; removing one empties its slot and postings are compacted in bulk later.
+ */
+export class TermIndex {
+  readonly #postings = new Map<string, Postings>();
+  readonly #slots: ({ terms: string[]; lengths: number[] } | undefined)[] = [];
+  readonly #lengthSums = new Array<number>(FIELD_COUNT).fill(0);
+  readonly #typos = new TypoDictionary();
+  /** A written form of each term, to turn a corrected term back into a word for "Bedoelde je…". */
+  readonly #surface = new Map<string, string>();
+  #live = 0;
+  #dead = 0;
+  #sortedTerms: string[] | undefined;
+
+  /** Indexes the texts; returns the slot number. */
+  add(fields: FieldTexts): number {
+    const slot = this.#slots.length;
+    const counts = new Map<string, number[]>();
+    const lengths: number[] = [];
+    fields.forEach((text, field) => {
+      const tokens = analyze(text);
+      lengths.push(tokens.length);
+      this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) + tokens.length;
+      for (const { word, term } of tokens) {
+        let perField = counts.get(term);
+        if (!perField) counts.set(term, (perField = new Array<number>(FIELD_COUNT).fill(0)));
+        perField[field] = (perField[field] ?? 0) + 1;
+        if (field < 3) {
+          this.#typos.add(term);
+          if (!this.#surface.has(term)) this.#surface.set(term, word);
+        }
+      }
+    });
+    for (const [term, perField] of counts) {
+      let postings = this.#postings.get(term);
+      if (!postings) {
+        this.#postings.set(term, (postings = new Postings()));
+        this.#sortedTerms = undefined;
+      }
+      postings.push(slot, packCounts(perField));
+    }
+    this.#slots.push({ terms: [...counts.keys()], lengths });
+    this.#live++;
+    return slot;
+  }
+
+  remove(slot: number): void {
+    const entry = this.#slots[slot];
+    if (!entry) return;
+    entry.lengths.forEach((length, field) => (this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) - length));
+    this.#slots[slot] = undefined;
+    this.#live--;
+    this.#dead++;
+    if (this.#dead > 1000 && this.#dead > this.#live / 4) this.#compact();
+  }
+
+  #compact(): void {
+    const isAlive = (slot: number): boolean => this.#slots[slot] !== undefined;
+    for (const [term, postings] of this.#postings) {
+      postings.retain(isAlive);
+      if (postings.length === 0) this.#postings.delete(term);
+    }
+    this.#sortedTerms = undefined;
+    this.#dead = 0;
+  }
+
+  has(term: string): boolean {
+    return this.#postings.has(term);
+  }
+
+  /** Adds, per live slot containing `term` in `fieldMask`, `factor` × its BM25F score (keeping the best per slot). */
+  score(term: string, factor: number, fieldMask: number, into: Map<number, number>): void {
+    const postings = this.#postings.get(term);
+    if (!postings) return;
+    const idf = Math.log(1 + (this.#live - postings.length + 0.5) / (postings.length + 0.5));
+    const averages = this.#lengthSums.map((sum) => Math.max(1, sum / Math.max(1, this.#live)));
+    for (let index = 0; index < postings.length; index++) {
+      const slot = postings.docs[index] ?? -1;
+      const entry = this.#slots[slot];
+      if (!entry) continue;
+      const packed = postings.packed[index] ?? 0;
+      let weight = 0;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        if ((fieldMask & (1 << field)) === 0) continue;
+        const count = countInField(packed, field);
+        if (count === 0) continue;
+        const norm = 1 - B + (B * (entry.lengths[field] ?? 0)) / (averages[field] ?? 1);
+        weight += ((FIELD_WEIGHTS[field] ?? 1) * count * (K1 + 1)) / (count + K1 * norm);
+      }
+      if (weight === 0) continue;
+      const value = factor * idf * weight;
+      if (value > (into.get(slot) ?? 0)) into.set(slot, value);
+    }
+  }
+
+  /** Known terms starting with `prefix`, the most common first, at most `limit`. */
+  withPrefix(prefix: string, limit: number): string[] {
+    const sorted = (this.#sortedTerms ??= [...this.#postings.keys()].sort());
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] ?? '') < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const matches: string[] = [];
+    for (let index = low; index < sorted.length && (sorted[index] ?? '').startsWith(prefix); index++) {
+      const term = sorted[index] ?? '';
+      if (term !== prefix) matches.push(term);
+    }
+    if (matches.length <= limit) return matches;
+    const frequency = (term: string): number => this.#postings.get(term)?.length ?? 0;
+    return matches.sort((a, b) => frequency(b) - frequency(a)).slice(0, limit);
+  }
+
+  /** Known terms (in typo-tolerant fields) within the typos allowed for `term`. */
+  corrections(term: string, maxTypos: number): { term: string; typos: number }[] {
+    return this.#typos.lookup(term, maxTypos).filter((candidate) => this.#postings.has(candidate.term));
+  }
+
+  surfaceWord(term: string): string {
+    return this.#surface.get(term) ?? term;
+  }
+
+  get size(): number {
+    return this.#live;
+  }
+}
