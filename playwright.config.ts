@@ -9,6 +9,10 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'wijkwijzer-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 const baseURL = `http://127.0.0.1:${port}`;
+// A second server whose search engine cannot be reached (Meilisearch configured on a closed
+// port), to prove that search fails politely and every other page keeps working.
+const engineDownPort = port + 1;
+const engineDownURL = `http://127.0.0.1:${engineDownPort}`;
 
 const chromiumArgs = [
   '--disable-gpu',
@@ -38,23 +42,43 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /search-engine-down\.spec\.ts/ },
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /public-pages\.spec\.ts/,
+      testMatch: /(public-pages|search)\.spec\.ts/,
+    },
+    {
+      name: 'zoekmachine-onbereikbaar',
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: engineDownURL },
+      testMatch: /search-engine-down\.spec\.ts/,
     },
   ],
-  webServer: {
-    command: 'node --disable-warning=ExperimentalWarning scripts/serve.ts',
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_PATH: join(dataDir, 'e2e.sqlite'),
-      DEMO_DATA: 'true',
+  webServer: [
+    {
+      command: 'node --disable-warning=ExperimentalWarning scripts/serve.ts',
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_PATH: join(dataDir, 'e2e.sqlite'),
+        DEMO_DATA: 'true',
+      },
     },
-  },
+    {
+      command: 'node --disable-warning=ExperimentalWarning scripts/serve.ts',
+      url: `${engineDownURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(engineDownPort),
+        DATABASE_PATH: join(dataDir, 'engine-down.sqlite'),
+        DEMO_DATA: 'true',
+        MEILI_URL: 'http://127.0.0.1:9',
+      },
+    },
+  ],
 });

@@ -30,7 +30,7 @@ const MIX: { kind: string; query: SearchQueryInput }[] = [
   { kind: 'text', query: { text: 'mantelzorg ondersteuning' } },
   { kind: 'text', query: { text: 'taal' } },
   { kind: 'typo', query: { text: 'huiswek' } },
-  { kind: 'typo', query: { text: 'schuldhlup' } },
+  { kind: 'typo', query: { text: 'schuldhulpverlning' } },
   { kind: 'typo', query: { text: 'vrijwiligers' } },
   { kind: 'filter', query: { text: '', filters: { lifeDomains: ['geld'], cost: ['free'] } } },
   { kind: 'filter', query: { text: 'koffie', filters: { neighbourhoods: ['bolnes'], kind: ['activity'] } } },

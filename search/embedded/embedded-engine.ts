@@ -15,12 +15,48 @@ interface Candidate {
   distance?: number;
 }
 
-const titleOrder = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+/** What the engine keeps per document besides the index: the document, its facet value ids and a sort key. */
+interface Stored {
+  document: SearchDocument;
+  /** Ids (see FacetValues) of every facet value the document has. */
+  values: Int32Array;
+  titleKey: string;
+}
 
 function facetValues(document: SearchDocument, facet: Facet): readonly string[] {
   const value = document[facet];
   if (Array.isArray(value)) return value;
   return typeof value === 'string' ? [value] : [];
+}
+
+/**
+ * Numbers every facet value ever seen, so that filtering and counting thousands of matches is
+ * array arithmetic instead of string lookups.
+ */
+class FacetValues {
+  readonly facetOf: number[] = [];
+  readonly names: string[] = [];
+  readonly #ids = new Map<string, number>();
+
+  id(facet: number, value: string): number {
+    const key = `${facet}:${value}`;
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.#ids.set(key, id);
+      this.facetOf.push(facet);
+      this.names.push(value);
+    }
+    return id;
+  }
+
+  find(facet: number, value: string): number | undefined {
+    return this.#ids.get(`${facet}:${value}`);
+  }
+
+  of(document: SearchDocument): Int32Array {
+    return Int32Array.from(FACETS.flatMap((facet, index) => facetValues(document, facet).map((value) => this.id(index, value))));
+  }
 }
 
 /**
@@ -30,45 +66,57 @@ function facetValues(document: SearchDocument, facet: Facet): readonly string[] 
  */
 export function createEmbeddedEngine(): SearchEngine {
   let index = new TermIndex();
-  let documents: (SearchDocument | undefined)[] = [];
+  let stored: (Stored | undefined)[] = [];
   let slotById = new Map<string, number>();
+  let values = new FacetValues();
   let synonyms = new Map<string, string[]>();
 
   function removeId(id: string): void {
     const slot = slotById.get(id);
     if (slot === undefined) return;
     index.remove(slot);
-    documents[slot] = undefined;
+    stored[slot] = undefined;
     slotById.delete(id);
   }
 
-  /** Slots matching every word; when none do, the last words are dropped one by one (Meilisearch's "last" strategy). */
-  function matchWords(words: PlannedWord[]): Map<number, number> {
+  /**
+   * Scores per slot for the documents matching every word. When no document has them all,
+   * every document matching some word counts, ranked by the summed scores: in "mijn vrouw is
+   * overleden" the rare, meaningful match on "overleden" then outweighs a stray "vrouw".
+   */
+  function matchWords(words: PlannedWord[]): { slots: number[]; scores: Float64Array } {
     const perWord = words.map((word) => {
-      const scores = new Map<number, number>();
-      for (const alternative of word.alternatives) index.score(alternative.term, alternative.factor, alternative.fields, scores);
-      return scores;
+      const scores = new Float64Array(index.slotCount);
+      const slots: number[] = [];
+      for (const alternative of word.alternatives) index.score(alternative.term, alternative.factor, alternative.fields, scores, slots);
+      return { slots, scores };
     });
-    for (let count = perWord.length; count > 0; count--) {
-      const used = perWord.slice(0, count);
-      const smallest = used.reduce((a, b) => (b.size < a.size ? b : a));
-      const matched = new Map<number, number>();
-      for (const slot of smallest.keys()) {
-        let total = 0;
-        let everyWord = true;
-        for (const scores of used) {
-          const score = scores.get(slot);
-          if (score === undefined) {
-            everyWord = false;
-            break;
-          }
-          total += score;
-        }
-        if (everyWord) matched.set(slot, total);
+    const [first, ...others] = perWord;
+    if (!first) return { slots: [], scores: new Float64Array(0) };
+    if (others.length === 0) return first;
+
+    const smallest = perWord.reduce((a, b) => (b.slots.length < a.slots.length ? b : a));
+    const scores = new Float64Array(index.slotCount);
+    const slots = smallest.slots.filter((slot) => {
+      let total = 0;
+      for (const word of perWord) {
+        const score = word.scores[slot] ?? 0;
+        if (score === 0) return false;
+        total += score;
       }
-      if (matched.size > 0) return matched;
+      scores[slot] = total;
+      return true;
+    });
+    if (slots.length > 0) return { slots, scores };
+
+    const union: number[] = [];
+    for (const word of perWord) {
+      for (const slot of word.slots) {
+        if (scores[slot] === 0) union.push(slot);
+        scores[slot] = (scores[slot] ?? 0) + (word.scores[slot] ?? 0);
+      }
     }
-    return new Map();
+    return { slots: union, scores };
   }
 
   return {
@@ -82,7 +130,7 @@ export function createEmbeddedEngine(): SearchEngine {
       for (const document of batch) {
         removeId(document.id);
         const slot = index.add([document.title, document.summary, document.keywords.join(' '), document.body]);
-        documents[slot] = document;
+        stored[slot] = { document, values: values.of(document), titleKey: foldText(document.title) };
         slotById.set(document.id, slot);
       }
     },
@@ -93,52 +141,65 @@ export function createEmbeddedEngine(): SearchEngine {
 
     async clear() {
       index = new TermIndex();
-      documents = [];
+      stored = [];
       slotById = new Map();
+      values = new FacetValues();
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {
       const started = performance.now();
       const words = planQuery(query.text, index, synonyms);
       const scored = words.length > 0 ? matchWords(words) : undefined;
-      const slots = scored ? scored.keys() : slotById.values();
+      const slots = scored ? scored.slots : slotById.values();
 
-      const activeFacets = FACETS.filter((facet) => query.filters[facet].length > 0);
-      const selected = new Map(activeFacets.map((facet) => [facet, new Set<string>(query.filters[facet])]));
+      // Facet filters as bit masks: a document satisfies facet f when one of its values is selected.
+      let activeMask = 0;
+      const selected = new Uint8Array(values.names.length);
+      FACETS.forEach((facet, facetIndex) => {
+        if (query.filters[facet].length === 0) return;
+        activeMask |= 1 << facetIndex;
+        for (const value of query.filters[facet]) {
+          const id = values.find(facetIndex, value);
+          if (id !== undefined) selected[id] = 1;
+        }
+      });
       const types = new Set(query.filters.type);
-      const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<Facet, Record<string, number>>;
-      const count = (document: SearchDocument, facet: Facet): void => {
-        const counts = facets[facet];
-        for (const value of facetValues(document, facet)) counts[value] = (counts[value] ?? 0) + 1;
-      };
+      const counts = new Int32Array(values.names.length);
 
       const matches: Candidate[] = [];
       for (const slot of slots) {
-        const document = documents[slot];
-        if (!document) continue;
+        const entry = stored[slot];
+        if (!entry) continue;
+        const { document } = entry;
         if (types.size > 0 && !types.has(document.type)) continue;
         let distance: number | undefined;
         if (query.near && document.location) distance = distanceKm(query.near, document.location);
         if (query.radiusKm !== undefined && (distance === undefined || distance > query.radiusKm)) continue;
 
-        // A document failing exactly one facet filter still counts for that facet, so a
-        // resident sees how many results choosing another value there would give.
-        let failed: Facet | undefined;
-        let failures = 0;
-        for (const facet of activeFacets) {
-          const wanted = selected.get(facet);
-          if (wanted && !facetValues(document, facet).some((value) => wanted.has(value))) {
-            failed = facet;
-            if (++failures > 1) break;
-          }
+        let satisfied = 0;
+        for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
+        const failing = activeMask & ~satisfied;
+        if (failing === 0) {
+          for (const id of entry.values) counts[id] = (counts[id] ?? 0) + 1;
+          matches.push({ slot, document, score: scored?.scores[slot] ?? 0, ...(distance === undefined ? {} : { distance }) });
+        } else if ((failing & (failing - 1)) === 0) {
+          // Failing exactly one facet filter still counts for that facet, so a resident sees
+          // how many results choosing another value there would give.
+          for (const id of entry.values) if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
         }
-        if (failures === 1 && failed) count(document, failed);
-        if (failures > 0) continue;
-        for (const facet of FACETS) count(document, facet);
-        matches.push({ slot, document, score: scored?.get(slot) ?? 0, ...(distance === undefined ? {} : { distance }) });
       }
+      const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<Facet, Record<string, number>>;
+      counts.forEach((count, id) => {
+        const facet = FACETS[values.facetOf[id] ?? 0];
+        if (count > 0 && facet) facets[facet][values.names[id] ?? ''] = count;
+      });
 
-      const byTitle = (a: Candidate, b: Candidate): number => titleOrder.compare(a.document.title, b.document.title) || a.slot - b.slot;
+      const titleKey = (candidate: Candidate): string => stored[candidate.slot]?.titleKey ?? '';
+      const byTitle = (a: Candidate, b: Candidate): number => {
+        const left = titleKey(a);
+        const right = titleKey(b);
+        return left < right ? -1 : left > right ? 1 : a.slot - b.slot;
+      };
       const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || byTitle(a, b);
       const byDistance = (a: Candidate, b: Candidate): number =>
         (a.distance ?? Number.POSITIVE_INFINITY) - (b.distance ?? Number.POSITIVE_INFINITY) || byScore(a, b);
@@ -157,7 +218,7 @@ export function createEmbeddedEngine(): SearchEngine {
     },
 
     async versions() {
-      return new Map([...slotById].map(([id, slot]) => [id, documents[slot]?.version ?? 0]));
+      return new Map([...slotById].map(([id, slot]) => [id, stored[slot]?.document.version ?? 0]));
     },
 
     async close() {},

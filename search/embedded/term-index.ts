@@ -84,8 +84,11 @@ export class TermIndex {
     return this.#postings.has(term);
   }
 
-  /** Adds, per live slot containing `term` in `fieldMask`, `factor` × its BM25F score (keeping the best per slot). */
-  score(term: string, factor: number, fieldMask: number, into: Map<number, number>): void {
+  /**
+   * Raises `into[slot]` to `factor` × the BM25F score of `term` for every live slot containing
+   * it in `fieldMask`; slots scored for the first time are appended to `touched`.
+   */
+  score(term: string, factor: number, fieldMask: number, into: Float64Array, touched: number[]): void {
     const postings = this.#postings.get(term);
     if (!postings) return;
     const idf = Math.log(1 + (this.#live - postings.length + 0.5) / (postings.length + 0.5));
@@ -105,7 +108,9 @@ export class TermIndex {
       }
       if (weight === 0) continue;
       const value = factor * idf * weight;
-      if (value > (into.get(slot) ?? 0)) into.set(slot, value);
+      const previous = into[slot] ?? 0;
+      if (previous === 0) touched.push(slot);
+      if (value > previous) into[slot] = value;
     }
   }
 
@@ -140,5 +145,10 @@ export class TermIndex {
 
   get size(): number {
     return this.#live;
+  }
+
+  /** One more than the highest slot number handed out. */
+  get slotCount(): number {
+    return this.#slots.length;
   }
 }

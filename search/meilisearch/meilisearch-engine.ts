@@ -2,7 +2,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type SearchResponse } from 'meil
 import type { SearchDocument } from '../search-document.ts';
 import { SearchUnavailableError, type SearchEngine } from '../search-engine.ts';
 import type { SearchResult } from '../search-query.ts';
-import { fromMeilisearchResponses, meilisearchQueries, meilisearchSettings, toMeilisearchDocument } from './meilisearch-query.ts';
+import { fromMeilisearchResponses, meilisearchQueries, meilisearchSettings, toMeilisearchDocument, type MatchingStrategy } from './meilisearch-query.ts';
 
 export interface MeilisearchEngineOptions {
   url: string;
@@ -72,13 +72,14 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
 
     async search(query): Promise<SearchResult> {
       const started = performance.now();
-      const run = async (strategy: 'all' | 'last'): Promise<SearchResponse[]> => {
+      const run = async (strategy: MatchingStrategy): Promise<SearchResponse[]> => {
         const { results } = await call('zoeken', () => client.multiSearch({ queries: meilisearchQueries(query, options.indexName, strategy) }));
         return results;
       };
       let responses = await run('all');
-      // No document has every word: fall back to the documents with the most words, as the embedded engine does.
-      if ((responses[0]?.totalHits ?? 0) === 0 && query.text.trim().includes(' ')) responses = await run('last');
+      // No document has every word: Meilisearch's closest to the embedded engine's fallback
+      // (which ranks every document matching some word) is leaving out the commonest words.
+      if ((responses[0]?.totalHits ?? 0) === 0 && query.text.trim().includes(' ')) responses = await run('frequency');
       return fromMeilisearchResponses(query, responses, performance.now() - started);
     },
 

@@ -72,7 +72,7 @@ export function meilisearchSort(query: SearchQuery): string[] | undefined {
   return undefined;
 }
 
-export type MatchingStrategy = 'all' | 'last';
+export type MatchingStrategy = 'all' | 'frequency';
 
 /**
  * One request for the page of hits and the counts of facets without a filter, plus one per

@@ -4,7 +4,7 @@
  * such as "alleen" or "thuis" carry meaning for residents and stay searchable.
  */
 export const DUTCH_STOP_WORDS: readonly string[] = [
-  'aan', 'al', 'als', 'ben', 'bij', 'dat', 'de', 'den', 'der', 'des', 'deze', 'die', 'dit', 'door', 'dus',
+  'aan', 'al', 'als', 'erg', 'geen', 'graag', 'heel', 'iemand', 'iets', 'kun', 'kunnen', 'meer', 'moet', 'niet', 'veel', 'ben', 'bij', 'dat', 'de', 'den', 'der', 'des', 'deze', 'die', 'dit', 'door', 'dus',
   'een', 'en', 'er', 'ge', 'had', 'heb', 'hebben', 'heeft', 'het', 'hier', 'hij', 'hoe', 'hun', 'ik', 'in',
   'is', 'je', 'jij', 'jou', 'jouw', 'kan', 'me', 'men', 'met', 'mij', 'mijn', 'na', 'naar', 'nog', 'nu',
   'of', 'om', 'omdat', 'ons', 'onze', 'ook', 'op', 'over', 'te', 'ten', 'ter', 'tot', 'u', 'uit', 'uw',

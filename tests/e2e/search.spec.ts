@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+
+// Runs with JavaScript (desktop) and without (phone-zonder-js): the form must work on its own.
+
+test('a resident searches from the home page and finds debt help', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox').first().fill('schulden');
+  await page.getByRole('searchbox').first().press('Enter');
+  await expect(page).toHaveURL(/\/zoeken\?q=schulden/);
+  await expect(page.locator('#zoekstatus')).toContainText(/\d+ resultaten voor "schulden"/);
+  await expect(page.locator('.ww-result-list a').first()).toBeVisible();
+  const titles = await page.locator('.ww-result-list h3, .ww-result-list h2').allTextContents();
+  expect(titles.slice(0, 3).join(' ')).toMatch(/schuld/i);
+});
+
+test('filters narrow the results, show counts and can be removed one by one', async ({ page }) => {
+  await page.goto('/zoeken?q=hulp');
+  const before = Number((await page.locator('#zoekstatus').textContent())?.match(/\d+/)?.[0]);
+  await page.getByRole('checkbox', { name: /^Geld en schulden \(\d+\)/ }).check();
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await expect(page).toHaveURL(/leefgebied=geld/);
+  const after = Number((await page.locator('#zoekstatus').textContent())?.match(/\d+/)?.[0]);
+  expect(after).toBeGreaterThan(0);
+  expect(after).toBeLessThan(before);
+  const chip = page.getByRole('link', { name: /Geld en schulden \(filter weghalen\)/ });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(page).not.toHaveURL(/leefgebied=geld/);
+});
+
+test('"bij mij in de buurt" sorts results by distance to the chosen wijk', async ({ page }) => {
+  await page.goto('/zoeken?q=koffie');
+  await page.getByLabel('Bij mij in de buurt').selectOption('bolnes');
+  await page.getByRole('button', { name: 'Filters toepassen' }).click();
+  await expect(page).toHaveURL(/bij=bolnes/);
+  const distances = await page.locator('[data-distance-km]').evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-distance-km'))));
+  expect(distances.length).toBeGreaterThan(1);
+  expect(distances).toEqual([...distances].sort((a, b) => a - b));
+});
+
+test('pagination moves through all results', async ({ page }) => {
+  await page.goto('/zoeken');
+  await expect(page.locator('#zoekstatus')).toContainText(/pagina 1 van \d+/);
+  await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende pagina' }).click();
+  await expect(page).toHaveURL(/pagina=2/);
+  await expect(page.locator('#zoekstatus')).toContainText(/pagina 2 van/);
+});
+
+test('a typo still finds the right help and suggests the spelling', async ({ page }) => {
+  await page.goto('/zoeken?q=huiswek');
+  await expect(page.locator('#zoekstatus')).toContainText(/resultaten? voor "huiswek"/);
+  await expect(page.getByText(/Bedoelde je/)).toBeVisible();
+  await expect(page.locator('.ww-result-list').getByText(/huiswerk/i).first()).toBeVisible();
+});
+
+test('the empty state offers other words, the wijkteam and removing filters', async ({ page }) => {
+  await page.goto('/zoeken?q=xylofoonquartet');
+  await expect(page.getByRole('heading', { name: /We vonden niets voor "xylofoonquartet"/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'je wijk' })).toHaveAttribute('href', '/wijken');
+
+  await page.goto('/zoeken?q=scootmobiel&leefgebied=opvoeden');
+  await expect(page.getByText(/Zonder filters vind je \d+ resultaten?/)).toBeVisible();
+  await page.getByRole('link', { name: 'haal de filters weg' }).click();
+  await expect(page.locator('.ww-result-list a').first()).toBeVisible();
+});
+
+test('/api/zoeken answers the same search as JSON', async ({ request }) => {
+  const response = await request.get('/api/zoeken?q=eenzaam&wijk=bolnes');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.total).toBeGreaterThan(0);
+  expect(body.query.filters.neighbourhoods).toEqual(['bolnes']);
+  for (const result of body.results) expect(result.neighbourhoods).toContain('bolnes');
+  expect(body.facets.lifeDomains).toBeTruthy();
+});
