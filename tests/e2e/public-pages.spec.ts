@@ -16,7 +16,7 @@ test('home offers search, the wijken, a way to ask and urgent help', async ({ pa
   const urgent = page.getByRole('complementary', { name: 'Direct hulp nodig?' });
   await expect(urgent.getByRole('link', { name: /112/ })).toHaveAttribute('href', 'tel:112');
   await expect(urgent.getByRole('link', { name: /Veilig Thuis: 0800-2000/ })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('voorbeeldgegevens');
+  await expect(page.getByRole('region', { name: 'Voorbeeldgegevens' })).toContainText('voorbeeldgegevens');
 });
 
 test('every wijk page shows its teams, ankerplaats, leefbaarheidsteam and aanbod', async ({ page }) => {

@@ -11,5 +11,7 @@ export const PAGE_TYPES: { name: string; path: string }[] = [
   { name: 'organisaties', path: '/organisaties' },
   { name: 'organisatie', path: '/organisaties/karaat' },
   { name: 'infopagina', path: '/toegankelijkheid' },
+  { name: 'zoeken met resultaten en filters', path: '/zoeken?q=hulp&leefgebied=geld' },
+  { name: 'zoeken zonder resultaten', path: '/zoeken?q=xylofoonquartet' },
   { name: 'niet gevonden', path: '/bestaat-niet' },
 ];
