@@ -26,8 +26,11 @@ function needsInstall() {
 }
 
 if (needsInstall()) {
-  console.log('Pakketten installeren (npm ci)…');
-  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) fail('npm ci is mislukt; zie de meldingen hierboven.');
+  // `npm install`, not `npm ci`: with the platform-specific optional packages of Astro's
+  // compiler, npm ci rejects a lockfile made on another platform as "out of sync"; npm install
+  // installs the locked versions and only fills in what this platform needs.
+  console.log('Pakketten installeren (npm install)…');
+  if (!run('npm', ['install', '--no-audit', '--no-fund'])) fail('npm install is mislukt; zie de meldingen hierboven.');
 }
 
 if (process.argv.includes('--browser')) ensureChromium();
