@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../admin/db/tables.ts';
-import { recordSearch } from '../admin/search-log/search-log-repository.ts';
+import type { SearchLog } from '../admin/search-log/search-log-buffer.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
@@ -21,7 +19,7 @@ const NO_FILTERS = { type: [], neighbourhoods: [], lifeDomains: [], audiences: [
  * Runs a resident's search and logs it for monitoring (the query and its filters, never who
  * or where). An unreachable engine is an outcome, not an exception: the page explains it.
  */
-export async function performSearch(service: SearchService, db: Kysely<Database>, state: SearchState): Promise<SearchOutcome> {
+export async function performSearch(service: SearchService, log: SearchLog, state: SearchState): Promise<SearchOutcome> {
   let result: SearchResult;
   try {
     result = await service.search(state.query);
@@ -38,10 +36,7 @@ export async function performSearch(service: SearchService, db: Kysely<Database>
     params.delete('pagina');
     const filters: Record<string, string[]> = {};
     for (const [name, value] of params) (filters[name] ??= []).push(value);
-    // A logging failure must not cost the resident their results.
-    await recordSearch(db, { text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs }).catch((error: unknown) =>
-      console.error('Search log write failed:', (error as Error).message),
-    );
+    log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
   }
   const filtered = Object.values(state.query.filters).some((values) => values.length > 0) || state.query.radiusKm !== undefined;
   if (result.total === 0 && filtered) {

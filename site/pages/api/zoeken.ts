@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { appDatabase } from '../../../admin/db/app-database.ts';
+import { appSearchLog } from '../../../admin/search-log/app-search-log.ts';
 import { appSearch } from '../../../search/app-search.ts';
 import { performSearch } from '../../../search/perform-search.ts';
 import { parseSearchParams } from '../../../search/url-params.ts';
@@ -11,7 +11,7 @@ const MAX_PER_PAGE = 50;
 export const GET: APIRoute = async ({ url }) => {
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('per_pagina') ?? '20', 10) || 20));
   const state = parseSearchParams(url.searchParams, await getSearchVocabulary(), perPage);
-  const outcome = await performSearch(appSearch(), appDatabase(), state);
+  const outcome = await performSearch(appSearch(), appSearchLog(), state);
   if (outcome.status === 'unavailable') {
     return Response.json(
       { error: { code: 'search_unavailable', message: 'Zoeken lukt nu even niet. Probeer het over een paar minuten opnieuw.' } },
