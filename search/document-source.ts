@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Content } from '../admin/content/load-content.ts';
 import type { Database } from '../admin/db/tables.ts';
-import { findListingById, listPublishedListings, listPublishedListingVersions } from '../admin/listings/listing-repository.ts';
+import { findListingById, listPublishedListingsByIds, listPublishedListingVersions } from '../admin/listings/listing-repository.ts';
 import { listOrganisations } from '../admin/organisations/organisation-repository.ts';
 import { listingDocumentId, projectListing, type ProjectionVocabulary } from './project-listing.ts';
 import { projectContent } from './project-content.ts';
 import type { SearchDocument } from './search-document.ts';
-
-// Loading listings one by one is cheaper for a handful, one full read cheaper for many.
-const SINGLE_LOAD_LIMIT = 50;
 
 /** Where search documents come from: published listings in the database and content in git. */
 export interface DocumentSource {
@@ -42,15 +39,11 @@ export function createDocumentSource(db: Kysely<Database>, content: Content): Do
     },
 
     async load(ids) {
-      const wanted = new Set(ids);
       const listingIds = ids.filter((id) => id.startsWith('listing-')).map((id) => Number(id.slice('listing-'.length)));
       const words = await vocabulary();
-      const listings =
-        listingIds.length > SINGLE_LOAD_LIMIT
-          ? (await listPublishedListings(db)).filter((listing) => wanted.has(listingDocumentId(listing.id)))
-          : (await Promise.all(listingIds.map((id) => findListingById(db, id)))).filter((listing) => listing?.status === 'published');
+      const listings = await listPublishedListingsByIds(db, listingIds);
       return [
-        ...listings.flatMap((listing) => (listing ? [projectListing(listing, words)] : [])),
+        ...listings.map((listing) => projectListing(listing, words)),
         ...ids.flatMap((id) => contentDocuments.get(id) ?? []),
       ];
     },

@@ -82,10 +82,15 @@ export async function findListingById(db: Kysely<Database>, id: number): Promise
   return row ? (await hydrate(db, [row]))[0] : undefined;
 }
 
-/** Every published listing, for the search projection. */
-export async function listPublishedListings(db: Kysely<Database>): Promise<Listing[]> {
-  const rows = await db.selectFrom('listings').selectAll().where('status', '=', 'published').orderBy('id').execute();
-  return hydrate(db, rows);
+/** The published listings among `ids`, read in chunks that stay under SQLite's parameter limit. */
+export async function listPublishedListingsByIds(db: Kysely<Database>, ids: number[]): Promise<Listing[]> {
+  const listings: Listing[] = [];
+  for (let start = 0; start < ids.length; start += MAX_IN_LIST) {
+    const chunk = ids.slice(start, start + MAX_IN_LIST);
+    const rows = await db.selectFrom('listings').selectAll().where('id', 'in', chunk).where('status', '=', 'published').orderBy('id').execute();
+    listings.push(...(await hydrate(db, rows)));
+  }
+  return listings;
 }
 
 /** id → version of every published listing: what the search index should hold. */

@@ -1,15 +1,5 @@
-import { z } from 'zod';
 import type { NewListingRow, ListingRow } from '../db/tables.ts';
-import {
-  AccessibilityFeatureSchema,
-  LanguageSchema,
-  ListingContactSchema,
-  ListingLocationSchema,
-  ListingSchema,
-  ScheduleSchema,
-  type Listing,
-  type ListingData,
-} from '../schemas/listing.ts';
+import { ListingSchema, type Listing, type ListingData } from '../schemas/listing.ts';
 
 /** The taxonomy links of a listing, kept in join tables so wijk and leefgebied queries use indexes. */
 export interface ListingLinks {
@@ -18,23 +8,8 @@ export interface ListingLinks {
   audiences: string[];
 }
 
-const json = <S extends z.ZodType>(schema: S) =>
-  z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Ongeldige JSON in de database.' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
-
-const StoredJson = {
-  contact: json(ListingContactSchema),
-  locations: json(z.array(ListingLocationSchema)),
-  schedule: json(ScheduleSchema),
-  languages: json(z.array(LanguageSchema)),
-  accessibility: json(z.array(AccessibilityFeatureSchema)),
-};
+/** JSON columns are parsed here and validated once, as part of the whole listing. */
+const storedJson = (text: string): unknown => JSON.parse(text);
 
 /** Row + links → a validated Listing; a row that no longer fits the schema fails loudly. */
 export function listingFromRow(row: ListingRow, links: ListingLinks): Listing {
@@ -54,11 +29,11 @@ export function listingFromRow(row: ListingRow, links: ListingLinks): Listing {
     cost: row.cost,
     costNote: row.cost_note ?? undefined,
     access: row.access,
-    contact: StoredJson.contact.parse(row.contact_json),
-    locations: StoredJson.locations.parse(row.locations_json),
-    schedule: StoredJson.schedule.parse(row.schedule_json),
-    languages: StoredJson.languages.parse(row.languages_json),
-    accessibility: StoredJson.accessibility.parse(row.accessibility_json),
+    contact: storedJson(row.contact_json),
+    locations: storedJson(row.locations_json),
+    schedule: storedJson(row.schedule_json),
+    languages: storedJson(row.languages_json),
+    accessibility: storedJson(row.accessibility_json),
     lastVerifiedAt: row.last_verified_at,
     isDemo: row.is_demo === 1,
     version: row.version,

@@ -8,13 +8,6 @@ import { buildSynonymTable } from './synonym-table.ts';
 import { TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
-interface Candidate {
-  slot: number;
-  document: SearchDocument;
-  score: number;
-  distance?: number;
-}
-
 /** What the engine keeps per document besides the index: the document, its facet value ids and a sort key. */
 interface Stored {
   document: SearchDocument;
@@ -165,23 +158,25 @@ export function createEmbeddedEngine(): SearchEngine {
       });
       const types = new Set(query.filters.type);
       const counts = new Int32Array(values.names.length);
+      const near = query.near;
+      // Distances per slot, so that sorting compares numbers and allocates nothing per match.
+      const distances = near ? new Float64Array(index.slotCount).fill(Number.POSITIVE_INFINITY) : undefined;
 
-      const matches: Candidate[] = [];
+      const matches: number[] = [];
       for (const slot of slots) {
         const entry = stored[slot];
         if (!entry) continue;
         const { document } = entry;
         if (types.size > 0 && !types.has(document.type)) continue;
-        let distance: number | undefined;
-        if (query.near && document.location) distance = distanceKm(query.near, document.location);
-        if (query.radiusKm !== undefined && (distance === undefined || distance > query.radiusKm)) continue;
+        if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
+        if (query.radiusKm !== undefined && !((distances?.[slot] ?? Number.POSITIVE_INFINITY) <= query.radiusKm)) continue;
 
         let satisfied = 0;
         for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
         const failing = activeMask & ~satisfied;
         if (failing === 0) {
           for (const id of entry.values) counts[id] = (counts[id] ?? 0) + 1;
-          matches.push({ slot, document, score: scored?.scores[slot] ?? 0, ...(distance === undefined ? {} : { distance }) });
+          matches.push(slot);
         } else if ((failing & (failing - 1)) === 0) {
           // Failing exactly one facet filter still counts for that facet, so a resident sees
           // how many results choosing another value there would give.
@@ -194,22 +189,27 @@ export function createEmbeddedEngine(): SearchEngine {
         if (count > 0 && facet) facets[facet][values.names[id] ?? ''] = count;
       });
 
-      const titleKey = (candidate: Candidate): string => stored[candidate.slot]?.titleKey ?? '';
-      const byTitle = (a: Candidate, b: Candidate): number => {
-        const left = titleKey(a);
-        const right = titleKey(b);
-        return left < right ? -1 : left > right ? 1 : a.slot - b.slot;
+      const byTitle = (a: number, b: number): number => {
+        const left = stored[a]?.titleKey ?? '';
+        const right = stored[b]?.titleKey ?? '';
+        return left < right ? -1 : left > right ? 1 : a - b;
       };
-      const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || byTitle(a, b);
-      const byDistance = (a: Candidate, b: Candidate): number =>
-        (a.distance ?? Number.POSITIVE_INFINITY) - (b.distance ?? Number.POSITIVE_INFINITY) || byScore(a, b);
-      const compare = query.sort === 'distance' && query.near ? byDistance : query.sort === 'title' || !scored ? byTitle : byScore;
+      const scores = scored?.scores;
+      const byScore = (a: number, b: number): number => (scores ? (scores[b] ?? 0) - (scores[a] ?? 0) : 0) || byTitle(a, b);
+      const byDistance = (a: number, b: number): number =>
+        (distances ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0) || byScore(a, b);
+      const compare = query.sort === 'distance' && distances ? byDistance : query.sort === 'title' || !scores ? byTitle : byScore;
 
       const offset = (query.page - 1) * query.perPage;
       const page = topK(matches, offset + query.perPage, compare).slice(offset);
       const corrected = words.filter((word) => word.correction);
       return {
-        hits: page.map(({ document, distance }) => ({ id: document.id, document, ...(distance === undefined ? {} : { distanceKm: distance }) })),
+        hits: page.flatMap((slot) => {
+          const document = stored[slot]?.document;
+          if (!document) return [];
+          const distance = distances?.[slot] ?? Number.POSITIVE_INFINITY;
+          return [{ id: document.id, document, ...(Number.isFinite(distance) ? { distanceKm: distance } : {}) }];
+        }),
         total: matches.length,
         facets,
         ...(corrected.length > 0 ? { suggestion: suggest(query.text, words) } : {}),

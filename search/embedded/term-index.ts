@@ -27,6 +27,11 @@ export class TermIndex {
   #live = 0;
   #dead = 0;
   #sortedTerms: string[] | undefined;
+  /**
+   * Per slot and field, K1 × the BM25 length normalisation. It depends on the average field
+   * lengths, so it is recomputed after writes, at most once per query instead of per posting.
+   */
+  #lengthNorms: Float64Array | undefined;
 
   /** Indexes the texts; returns the slot number. */
   add(fields: FieldTexts): number {
@@ -57,6 +62,7 @@ export class TermIndex {
     }
     this.#slots.push({ terms: [...counts.keys()], lengths });
     this.#live++;
+    this.#lengthNorms = undefined;
     return slot;
   }
 
@@ -67,6 +73,7 @@ export class TermIndex {
     this.#slots[slot] = undefined;
     this.#live--;
     this.#dead++;
+    this.#lengthNorms = undefined;
     if (this.#dead > 1000 && this.#dead > this.#live / 4) this.#compact();
   }
 
@@ -92,19 +99,20 @@ export class TermIndex {
     const postings = this.#postings.get(term);
     if (!postings) return;
     const idf = Math.log(1 + (this.#live - postings.length + 0.5) / (postings.length + 0.5));
-    const averages = this.#lengthSums.map((sum) => Math.max(1, sum / Math.max(1, this.#live)));
+    const norms = this.#norms();
+    const { docs, packed } = postings;
     for (let index = 0; index < postings.length; index++) {
-      const slot = postings.docs[index] ?? -1;
-      const entry = this.#slots[slot];
-      if (!entry) continue;
-      const packed = postings.packed[index] ?? 0;
+      const slot = docs[index] ?? 0;
+      const base = slot * FIELD_COUNT;
+      // A removed slot has norm 0; its postings linger until the next compaction.
+      if (norms[base] === 0) continue;
+      const counts = packed[index] ?? 0;
       let weight = 0;
       for (let field = 0; field < FIELD_COUNT; field++) {
         if ((fieldMask & (1 << field)) === 0) continue;
-        const count = countInField(packed, field);
+        const count = countInField(counts, field);
         if (count === 0) continue;
-        const norm = 1 - B + (B * (entry.lengths[field] ?? 0)) / (averages[field] ?? 1);
-        weight += ((FIELD_WEIGHTS[field] ?? 1) * count * (K1 + 1)) / (count + K1 * norm);
+        weight += ((FIELD_WEIGHTS[field] ?? 1) * count * (K1 + 1)) / (count + (norms[base + field] ?? K1));
       }
       if (weight === 0) continue;
       const value = factor * idf * weight;
@@ -112,6 +120,19 @@ export class TermIndex {
       if (previous === 0) touched.push(slot);
       if (value > previous) into[slot] = value;
     }
+  }
+
+  #norms(): Float64Array {
+    if (this.#lengthNorms) return this.#lengthNorms;
+    const averages = this.#lengthSums.map((sum) => Math.max(1, sum / Math.max(1, this.#live)));
+    const norms = new Float64Array(this.#slots.length * FIELD_COUNT);
+    this.#slots.forEach((entry, slot) => {
+      if (!entry) return;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        norms[slot * FIELD_COUNT + field] = K1 * (1 - B + (B * (entry.lengths[field] ?? 0)) / (averages[field] ?? 1));
+      }
+    });
+    return (this.#lengthNorms = norms);
   }
 
   /** Known terms starting with `prefix`, the most common first, at most `limit`. */
