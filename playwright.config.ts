@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { writeTestTiles } from './tests/support/test-tiles.ts';
 
 // The e2e suite runs against the built server (`npm run build` first) with its own database in a
 // temporary folder, so it never touches data/ and always starts from the demo data.
@@ -9,10 +10,17 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'wijkwijzer-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 const baseURL = `http://127.0.0.1:${port}`;
-// A second server whose search engine cannot be reached (Meilisearch configured on a closed
-// port), to prove that search fails politely and every other page keeps working.
+// A second server whose outside services cannot be reached (Meilisearch, map tiles and the
+// Locatieserver configured on a closed port), to prove that search, maps and "wat is mijn
+// wijk?" fail politely and every other page keeps working.
 const engineDownPort = port + 1;
 const engineDownURL = `http://127.0.0.1:${engineDownPort}`;
+const closedPort = 'http://127.0.0.1:9';
+// Recorded PDOK Locatieserver answers, and map tiles served by the app from a folder: the
+// suite never reaches the network.
+const locatieserverPort = port + 2;
+const tileDir = join(dataDir, 'tiles');
+writeTestTiles(tileDir);
 
 const chromiumArgs = [
   '--disable-gpu',
@@ -42,16 +50,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /search-engine-down\.spec\.ts/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /(services-down|without-js)\.spec\.ts/ },
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /(public-pages|search)\.spec\.ts/,
+      testMatch: /(public-pages|search|without-js)\.spec\.ts/,
     },
     {
-      name: 'zoekmachine-onbereikbaar',
+      name: 'diensten-onbereikbaar',
       use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: engineDownURL },
-      testMatch: /search-engine-down\.spec\.ts/,
+      testMatch: /services-down\.spec\.ts/,
     },
   ],
   webServer: [
@@ -65,6 +73,9 @@ export default defineConfig({
         PORT: String(port),
         DATABASE_PATH: join(dataDir, 'e2e.sqlite'),
         DEMO_DATA: 'true',
+        MAP_TILE_URL: '/kaart/tegels/{z}/{x}/{y}.png',
+        MAP_TILE_DIR: tileDir,
+        LOCATIESERVER_URL: `http://127.0.0.1:${locatieserverPort}/bzk/locatieserver/search/v3_1`,
       },
     },
     {
@@ -77,8 +88,17 @@ export default defineConfig({
         PORT: String(engineDownPort),
         DATABASE_PATH: join(dataDir, 'engine-down.sqlite'),
         DEMO_DATA: 'true',
-        MEILI_URL: 'http://127.0.0.1:9',
+        MEILI_URL: closedPort,
+        MAP_TILE_URL: `${closedPort}/{z}/{x}/{y}.png`,
+        LOCATIESERVER_URL: `${closedPort}/bzk/locatieserver/search/v3_1`,
       },
+    },
+    {
+      command: 'node --disable-warning=ExperimentalWarning tests/support/recorded-locatieserver.ts',
+      url: `http://127.0.0.1:${locatieserverPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(locatieserverPort) },
     },
   ],
 });

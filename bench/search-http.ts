@@ -2,7 +2,6 @@
 // the same run on the same server (these machines are noisy, so only the ratio is comparable).
 // Builds a database with synthetic listings, starts the built server on loopback, loads it,
 // stops it. Run `npm run build` first; `npm run bench:search` does both.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { loadDemoListings } from '../admin/content/load-demo-listings.ts';
 import { openDatabase } from '../admin/db/open-database.ts';
 import { insertListing } from '../admin/listings/listing-repository.ts';
 import { prepareDatabase } from '../admin/setup/prepare-database.ts';
+import { startBuiltServer, waitFor } from './built-server.ts';
 import { loadTest, percentiles } from './load.ts';
 import { syntheticListings } from './synthetic-listings.ts';
 
@@ -19,7 +19,6 @@ const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4_000);
 const CONCURRENCY = 20;
 const PORT = Number(process.env.BENCH_PORT ?? 4398);
-const base = `http://127.0.0.1:${PORT}`;
 
 const QUERIES = [
   'q=schulden',
@@ -44,12 +43,8 @@ try {
   await db.destroy();
   console.log(`${LISTINGS} synthetic listings stored in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
-  const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/serve.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_PATH: databasePath, DEMO_DATA: 'false', SEARCH_SYNC_INTERVAL_SECONDS: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { base, stop } = await startBuiltServer(PORT, { DATABASE_PATH: databasePath, DEMO_DATA: 'false', SEARCH_SYNC_INTERVAL_SECONDS: '0' });
   try {
-    await waitFor(`${base}/api/health`);
     const indexStarted = performance.now();
     await waitFor(`${base}/api/zoeken?q=schulden`);
     console.log(`server ready; index built and first query answered in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
@@ -71,22 +66,8 @@ try {
     const ratio = search.p95 / health.p95;
     console.log(`\n/api/zoeken p95 = ${ratio.toFixed(2)} × /api/health p95 (target ≤ 4)`);
   } finally {
-    server.kill();
+    stop();
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
-}
-
-async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }

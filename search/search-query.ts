@@ -31,7 +31,8 @@ export const SearchQuerySchema = z.object({
   radiusKm: z.number().positive().max(50).optional(),
   sort: z.enum(SORTS).default('relevance'),
   page: z.number().int().min(1).max(1000).default(1),
-  perPage: z.number().int().min(1).max(100).default(20),
+  /** Up to 250 for /kaart, which shows every place on one map. */
+  perPage: z.number().int().min(1).max(250).default(20),
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 export type SearchQueryInput = z.input<typeof SearchQuerySchema>;

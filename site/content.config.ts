@@ -5,6 +5,7 @@ import { loadContent, type Content } from '../admin/content/load-content.ts';
 import type { ContentEntry } from '../admin/content/read-files.ts';
 import { AnchorPlaceSchema } from '../admin/schemas/anchor-place.ts';
 import { AreaSchema } from '../admin/schemas/area.ts';
+import { BoundarySchema } from '../admin/schemas/boundary.ts';
 import { InfoPageSchema } from '../admin/schemas/info-page.ts';
 import { MunicipalitySchema } from '../admin/schemas/municipality.ts';
 import { NeighbourhoodSchema } from '../admin/schemas/neighbourhood.ts';
@@ -30,6 +31,7 @@ export const collections = {
     loader: async () => entries(read().neighbourhoods),
     schema: NeighbourhoodSchema.extend(withBody),
   }),
+  wijkgrenzen: defineCollection({ loader: async () => entries(read().boundaries), schema: BoundarySchema.extend(withBody) }),
   ankerplaatsen: defineCollection({ loader: async () => entries(read().anchorPlaces), schema: AnchorPlaceSchema }),
   leefgebieden: defineCollection({ loader: async () => read().taxonomy.lifeDomains, schema: LifeDomainSchema }),
   doelgroepen: defineCollection({ loader: async () => read().taxonomy.audiences, schema: AudienceSchema }),

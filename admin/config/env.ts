@@ -24,6 +24,12 @@ export const EnvSchema = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wijkwijzer'),
   /** How often the search sync loop repairs drift between database and index. */
   SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** PDOK Locatieserver (search v3.1) for "wat is mijn wijk?"; point it elsewhere for a mirror or tests. */
+  LOCATIESERVER_URL: z.url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  /** Overrides the tile URL template of content/gemeente.yaml (e.g. an own tile server). */
+  MAP_TILE_URL: z.string().includes('{z}').optional(),
+  /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
+  MAP_TILE_DIR: z.string().min(1).optional(),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),

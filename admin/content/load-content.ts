@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnchorPlaceSchema, type AnchorPlace } from '../schemas/anchor-place.ts';
 import { AreaSchema, type Area } from '../schemas/area.ts';
+import { BoundarySchema, type Boundary } from '../schemas/boundary.ts';
 import { InfoPageSchema, type InfoPage } from '../schemas/info-page.ts';
 import { MunicipalitySchema, type Municipality } from '../schemas/municipality.ts';
 import { NeighbourhoodSchema, type Neighbourhood } from '../schemas/neighbourhood.ts';
@@ -15,6 +16,8 @@ export interface Content {
   municipality: Municipality;
   areas: ContentEntry<Area>[];
   neighbourhoods: ContentEntry<Neighbourhood>[];
+  /** Wijk outlines, by wijk id; a wijk may have none. */
+  boundaries: ContentEntry<Boundary>[];
   anchorPlaces: ContentEntry<AnchorPlace>[];
   taxonomy: Taxonomy;
   organisations: ContentEntry<Organisation>[];
@@ -26,6 +29,7 @@ export const CONTENT_PATHS = {
   municipality: 'gemeente.yaml',
   areas: 'gebieden',
   neighbourhoods: 'wijken',
+  boundaries: 'wijkgrenzen',
   anchorPlaces: 'ankerplaatsen',
   taxonomy: 'taxonomie.yaml',
   organisations: 'organisaties',
@@ -40,6 +44,9 @@ export function loadContent(root: string): Content {
     municipality: municipality.data,
     areas: readCollection(join(root, CONTENT_PATHS.areas), AreaSchema, root),
     neighbourhoods: readCollection(join(root, CONTENT_PATHS.neighbourhoods), NeighbourhoodSchema, root),
+    boundaries: existsSync(join(root, CONTENT_PATHS.boundaries))
+      ? readCollection(join(root, CONTENT_PATHS.boundaries), BoundarySchema, root)
+      : [],
     anchorPlaces: readCollection(join(root, CONTENT_PATHS.anchorPlaces), AnchorPlaceSchema, root),
     taxonomy: readEntry(join(root, CONTENT_PATHS.taxonomy), TaxonomySchema, root).data,
     organisations: readCollection(join(root, CONTENT_PATHS.organisations), OrganisationSchema, root),
@@ -75,6 +82,9 @@ function checkReferences(root: string, content: Content): void {
     if (organisation.data.slug !== organisation.id) {
       problems.push(`${organisation.file}: slug: moet gelijk zijn aan de bestandsnaam "${organisation.id}".`);
     }
+  }
+  for (const boundary of content.boundaries) {
+    if (!neighbourhoodIds.has(boundary.id)) problems.push(`${boundary.file}: geen wijk met de naam "${boundary.id}" (de bestandsnaam moet een wijk-id zijn).`);
   }
   const placesPerWijk = new Map<string, number>();
   for (const place of content.anchorPlaces) {

@@ -40,10 +40,10 @@ export function readEntry<S extends z.ZodType>(path: string, schema: S, root: st
   return { id: basename(path, extname(path)), file, data: result.data, body };
 }
 
-/** Reads every `.yaml`/`.md` file of a folder, sorted by name, collecting all errors before failing. */
+/** Reads every `.yaml`/`.md`/`.geojson` file of a folder, sorted by name, collecting all errors before failing. */
 export function readCollection<S extends z.ZodType>(dir: string, schema: S, root: string): ContentEntry<z.output<S>>[] {
   const files = readdirSync(dir)
-    .filter((name) => /\.(ya?ml|md)$/.test(name))
+    .filter((name) => /\.(ya?ml|md|geojson)$/.test(name))
     .sort();
   const entries: ContentEntry<z.output<S>>[] = [];
   const errors: ContentError[] = [];

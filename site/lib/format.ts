@@ -52,3 +52,8 @@ export function phoneHref(phone: string): string {
 export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
+
+/** `0.43` → `450 meter`, `2.37` → `2,4 km`: precise enough to choose, not more. */
+export function formatDistance(km: number): string {
+  return km < 1 ? `${Math.max(50, Math.round((km * 1000) / 50) * 50)} meter` : `${km.toFixed(1).replace('.', ',')} km`;
+}

@@ -1,4 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
+import type { MapBoundary } from './map-points.ts';
 
 /** Typed access to the municipality's content collections, sorted the way pages show them. */
 
@@ -51,4 +52,16 @@ export async function getFooterPages() {
   return (await getCollection('paginas'))
     .filter((page) => page.data.footerOrder !== undefined)
     .sort((a, b) => (a.data.footerOrder ?? 0) - (b.data.footerOrder ?? 0));
+}
+
+/** Wijk outlines for maps, named; `highlight` marks the wijk a page is about. */
+export async function getMapBoundaries(highlight?: string): Promise<MapBoundary[]> {
+  const [boundaries, neighbourhoods] = await Promise.all([getCollection('wijkgrenzen'), getCollection('wijken')]);
+  const names = new Map(neighbourhoods.map((wijk) => [wijk.id, wijk.data.name]));
+  return boundaries.map((boundary) => ({
+    id: boundary.id,
+    name: names.get(boundary.id) ?? boundary.id,
+    geometry: boundary.data.geometry,
+    ...(boundary.id === highlight ? { highlight: true } : {}),
+  }));
 }

@@ -2,6 +2,8 @@
 // results follow the typing, the URL stays shareable and the count is announced by the
 // existing live region. The server renders the HTML either way, so there is one renderer.
 
+import { enhanceLocationButtons } from './share-location.ts';
+
 const DEBOUNCE_MS = 300;
 
 function formUrl(form: HTMLFormElement): string {
@@ -47,7 +49,7 @@ export function enhanceSearchForm(): void {
     if (status && nextStatus && status.textContent !== nextStatus.textContent) status.textContent = nextStatus.textContent;
     if (focusedId && focusedId !== 'zoekterm') document.getElementById(focusedId)?.focus();
     history.replaceState(null, '', url);
-    enhanceGeolocation();
+    enhanceLocationButtons();
   }
 
   const schedule = (delay: number) => {
@@ -60,42 +62,5 @@ export function enhanceSearchForm(): void {
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).id !== 'zoekterm') schedule(0);
   });
-  enhanceGeolocation();
-}
-
-/** "Gebruik mijn locatie" exists only with JavaScript; without it the wijk list does the job. */
-function enhanceGeolocation(): void {
-  const wrapper = document.querySelector<HTMLElement>('[data-geolocate]');
-  const form = document.querySelector<HTMLFormElement>('form[data-live-search]');
-  if (!wrapper || !form || !('geolocation' in navigator) || wrapper.dataset.ready) return;
-  wrapper.dataset.ready = 'true';
-  wrapper.hidden = false;
-  const status = wrapper.querySelector<HTMLElement>('[data-geolocate-status]');
-  wrapper.querySelector('button')?.addEventListener('click', () => {
-    if (status) status.textContent = 'Je locatie wordt opgezocht…';
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        for (const [name, value] of [
-          ['lat', position.coords.latitude.toFixed(3)],
-          ['lng', position.coords.longitude.toFixed(3)],
-        ] as const) {
-          let input = form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-          if (!input) {
-            input = document.createElement('input');
-            input.type = 'hidden';
-            input.name = name;
-            form.append(input);
-          }
-          input.value = value;
-        }
-        const near = form.querySelector<HTMLSelectElement>('select[name="bij"]');
-        if (near) near.value = '';
-        form.requestSubmit();
-      },
-      () => {
-        if (status) status.textContent = 'Je locatie is niet gevonden. Kies je wijk in de lijst.';
-      },
-      { timeout: 10_000, maximumAge: 300_000 },
-    );
-  });
+  enhanceLocationButtons();
 }

@@ -52,6 +52,16 @@ describe('content that does not fit its schema', () => {
     expect(errorOf(() => loadDemoListings(root, content)).message).toContain(`${file}: lifeDomains: onbekende waarde "astrologie"`);
   });
 
+  it('names a wijk boundary that is not closed', () => {
+    edit('wijkgrenzen/oost.geojson', (text) => text.replace('[4.6077, 51.86647]\n    ]]', '[4.6, 51.8]\n    ]]'));
+    expect(errorOf(() => loadContent(root)).message).toMatch(/wijkgrenzen\/oost\.geojson:.*geometry\.coordinates.*Het laatste punt van een grens moet gelijk zijn aan het eerste/s);
+  });
+
+  it('names a boundary file for a wijk that does not exist', () => {
+    cpSync(join(root, 'wijkgrenzen/west.geojson'), join(root, 'wijkgrenzen/noord.geojson'));
+    expect(errorOf(() => loadContent(root)).message).toContain('wijkgrenzen/noord.geojson: geen wijk met de naam "noord"');
+  });
+
   it('names a YAML syntax error', () => {
     edit('gemeente.yaml', (text) => `${text}\n  : : [`);
     expect(errorOf(() => loadContent(root)).message).toContain('gemeente.yaml');

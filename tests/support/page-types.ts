@@ -13,5 +13,8 @@ export const PAGE_TYPES: { name: string; path: string }[] = [
   { name: 'infopagina', path: '/toegankelijkheid' },
   { name: 'zoeken met resultaten en filters', path: '/zoeken?q=hulp&leefgebied=geld' },
   { name: 'zoeken zonder resultaten', path: '/zoeken?q=xylofoonquartet' },
+  { name: 'kaart', path: '/kaart' },
+  { name: 'kaart gefilterd op wijk', path: '/kaart?wijk=bolnes&leefgebied=geld' },
+  { name: 'wat is mijn wijk', path: '/wijken/mijn-wijk' },
   { name: 'niet gevonden', path: '/bestaat-niet' },
 ];

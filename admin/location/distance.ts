@@ -1,4 +1,4 @@
-import type { Coordinates } from '../admin/schemas/fields.ts';
+import type { Coordinates } from '../schemas/fields.ts';
 
 const EARTH_RADIUS_KM = 6371;
 const toRadians = (degrees: number): number => (degrees * Math.PI) / 180;
