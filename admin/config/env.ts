@@ -30,6 +30,12 @@ export const EnvSchema = z.object({
   MAP_TILE_URL: z.string().includes('{z}').optional(),
   /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
   MAP_TILE_DIR: z.string().min(1).optional(),
+  /** Mail server, e.g. `smtp://user:password@mail.example.nl:587`; without it mail stays in the outbox (visible to beheerders). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
+  /** Sender of all mail. */
+  MAIL_FROM: z.string().min(3).default('Wijkwijzer <noreply@localhost>'),
+  /** Secure flag of the session cookie; by default on when SITE_URL or the request uses https. */
+  SESSION_SECURE_COOKIE: BooleanFlag.optional(),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),

@@ -12,6 +12,79 @@ export interface Database {
   listing_audiences: { listing_id: number; audience: string };
   app_meta: { key: string; value: string };
   search_log: SearchLogTable;
+  users: UserTable;
+  user_teams: { user_id: number; team_id: string };
+  sessions: SessionTable;
+  recovery_codes: { id: Generated<number>; user_id: number; code_hash: string; used_at: string | null };
+  one_time_tokens: OneTimeTokenTable;
+  login_attempts: { key: string; failures: number; blocked_until: string | null; updated_at: string };
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: string;
+  organisation_slug: string | null;
+  password_hash: string | null;
+  /** Base64 of the TOTP key; null until two-factor is set up. */
+  totp_key: string | null;
+  /** Base64 of a key being set up: shown as a QR code until the first code from it is entered. */
+  totp_pending_key: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
+  disabled_at: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type UserRow = Selectable<UserTable>;
+
+export interface SessionTable {
+  id: string;
+  /** Hex SHA-256 of the token's secret part. */
+  secret_hash: string;
+  user_id: number;
+  two_factor_verified: number;
+  created_at: string;
+  last_verified_at: string;
+}
+export type SessionRow = Selectable<SessionTable>;
+
+export interface OneTimeTokenTable {
+  id: string;
+  secret_hash: string;
+  user_id: number;
+  purpose: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  changes_json: string;
 }
 
 export interface SearchLogTable {

@@ -144,3 +144,61 @@ export async function hasPublishedDemoListings(db: Kysely<Database>): Promise<bo
   const row = await db.selectFrom('listings').select('id').where('is_demo', '=', 1).where('status', '=', 'published').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Changes status and/or verification date only; raises the version so search follows. */
+export async function updateListingState(
+  db: Kysely<Database>,
+  id: number,
+  set: { status?: ListingRow['status']; lastVerifiedAt?: string },
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('listings')
+    .set((eb) => ({
+      ...(set.status ? { status: set.status } : {}),
+      ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const updated = Number(result.numUpdatedRows) === 1;
+  if (updated) await announceListingChanged(id);
+  return updated;
+}
+
+export interface ListingSummary {
+  id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  status: string;
+  organisation: string;
+  lastVerifiedAt: string;
+  updatedAt: string;
+}
+
+/** All listings (any status) of one organisation, or of all; for the admin's lists. */
+export async function listListingSummaries(db: Kysely<Database>, filter: { organisation?: string; status?: string } = {}): Promise<ListingSummary[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .select(['id', 'slug', 'title', 'kind', 'status', 'organisation_slug', 'last_verified_at', 'updated_at'])
+    .$if(filter.organisation !== undefined, (q) => q.where('organisation_slug', '=', filter.organisation ?? ''))
+    .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
+    .orderBy('title')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    organisation: row.organisation_slug,
+    lastVerifiedAt: row.last_verified_at,
+    updatedAt: row.updated_at,
+  }));
+}
+
+export async function listingSlugTaken(db: Kysely<Database>, slug: string): Promise<boolean> {
+  return (await db.selectFrom('listings').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}

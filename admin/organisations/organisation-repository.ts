@@ -64,3 +64,33 @@ export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrg
   const rows = await db.selectFrom('organisations').selectAll().orderBy('name').execute();
   return rows.map(organisationFromRow);
 }
+
+function columnsOf(organisation: Organisation) {
+  return {
+    name: organisation.name,
+    kind: organisation.kind,
+    summary: organisation.summary,
+    description: organisation.description,
+    phone: organisation.phone ?? null,
+    email: organisation.email ?? null,
+    website: organisation.website ?? null,
+    address_json: organisation.address ? JSON.stringify(organisation.address) : null,
+  };
+}
+
+export async function insertOrganisation(db: Kysely<Database>, organisation: Organisation, now = new Date().toISOString()): Promise<void> {
+  await db
+    .insertInto('organisations')
+    .values({ slug: organisation.slug, ...columnsOf(organisation), version: 1, created_at: now, updated_at: now })
+    .execute();
+}
+
+/** Replaces the profile (not the slug, which is in URLs and listings) and raises its version. */
+export async function updateOrganisation(db: Kysely<Database>, slug: string, organisation: Organisation, now = new Date().toISOString()): Promise<boolean> {
+  const result = await db
+    .updateTable('organisations')
+    .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -4,6 +4,8 @@ import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 const LIMITS = {
   /** "Wat is mijn wijk?": each try may ask the Locatieserver. */
   'wijk-lookup': { limit: 30, windowMs: 10 * 60_000 },
+  /** "Wachtwoord vergeten": each try may send a mail. */
+  'password-reset': { limit: 5, windowMs: 15 * 60_000 },
 } as const;
 
 const limiters = new Map<keyof typeof LIMITS, RateLimiter>();

@@ -26,24 +26,27 @@ export const WebsiteSchema = z.url({
 
 /** Dutch postcode `1234 AB`; spaces and case are tolerated and normalised. */
 export const PostcodeSchema = z
-  .string()
+  .string({ error: 'Vul een postcode in zoals 2981 AB.' })
   .trim()
   .transform((value) => value.toUpperCase().replace(/\s+/g, ''))
   .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'Vul een postcode in zoals 2981 AB.'))
   .transform((value) => `${value.slice(0, 4)} ${value.slice(4)}`);
 
 /** WGS84 coordinates; the bounds keep typos from landing in the ocean. */
-export const CoordinatesSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-});
+export const CoordinatesSchema = z.object(
+  {
+    lat: z.number({ error: 'Vul de breedtegraad in als getal, zoals 51.872.' }).min(-90, 'De breedtegraad ligt tussen -90 en 90.').max(90, 'De breedtegraad ligt tussen -90 en 90.'),
+    lng: z.number({ error: 'Vul de lengtegraad in als getal, zoals 4.603.' }).min(-180, 'De lengtegraad ligt tussen -180 en 180.').max(180, 'De lengtegraad ligt tussen -180 en 180.'),
+  },
+  { error: 'Vul de coördinaten in, of een adres dat we kunnen vinden.' },
+);
 export type Coordinates = z.infer<typeof CoordinatesSchema>;
 
 export const AddressSchema = z.object({
   /** Street and house number, e.g. `Koningsplein 1`. */
-  street: z.string().trim().min(2, 'Vul straat en huisnummer in.'),
+  street: z.string({ error: 'Vul straat en huisnummer in.' }).trim().min(2, 'Vul straat en huisnummer in.'),
   postcode: PostcodeSchema,
-  city: z.string().trim().min(2, 'Vul een plaats in.'),
+  city: z.string({ error: 'Vul een plaats in.' }).trim().min(2, 'Vul een plaats in.'),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -64,7 +67,7 @@ export const WeeklyRuleSchema = z
     opens: TimeSchema,
     closes: TimeSchema,
     /** Short remark such as `alleen op afspraak` or `even weken`. */
-    note: z.string().trim().max(120).optional(),
+    note: z.string().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
   })
   .refine((rule) => rule.opens < rule.closes, {
     message: 'De eindtijd moet na de begintijd liggen.',
@@ -78,7 +81,7 @@ export const OccurrenceSchema = z
     date: DateSchema,
     starts: TimeSchema,
     ends: TimeSchema,
-    note: z.string().trim().max(120).optional(),
+    note: z.string().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
   })
   .refine((occurrence) => occurrence.starts < occurrence.ends, {
     message: 'De eindtijd moet na de begintijd liggen.',

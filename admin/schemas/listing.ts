@@ -13,17 +13,17 @@ import {
 
 /** `service`: voorziening; `activity`: activiteit; `volunteer`: vrijwillige hulp. */
 export const LISTING_KINDS = ['service', 'activity', 'volunteer'] as const;
-export const ListingKindSchema = z.enum(LISTING_KINDS);
+export const ListingKindSchema = z.enum(LISTING_KINDS, { error: 'Kies wat voor aanbod dit is.' });
 export type ListingKind = z.infer<typeof ListingKindSchema>;
 
 /** `free`: gratis; `contribution`: eigen bijdrage; `reimbursed`: vergoed (insurance, Wmo). */
 export const COSTS = ['free', 'contribution', 'reimbursed'] as const;
-export const CostSchema = z.enum(COSTS);
+export const CostSchema = z.enum(COSTS, { error: 'Kies wat het kost.' });
 export type Cost = z.infer<typeof CostSchema>;
 
 /** `open`: vrij toegankelijk; `referral`: verwijzing nodig; `indication`: indicatie nodig. */
 export const ACCESS_KINDS = ['open', 'referral', 'indication'] as const;
-export const AccessSchema = z.enum(ACCESS_KINDS);
+export const AccessSchema = z.enum(ACCESS_KINDS, { error: 'Kies hoe mensen eraan kunnen meedoen.' });
 export type Access = z.infer<typeof AccessSchema>;
 
 export const LISTING_STATUSES = ['draft', 'published', 'unpublished', 'archived'] as const;
@@ -39,15 +39,15 @@ export const ACCESSIBILITY_FEATURES = [
   'prikkelarm',
   'hulphond-welkom',
 ] as const;
-export const AccessibilityFeatureSchema = z.enum(ACCESSIBILITY_FEATURES);
+export const AccessibilityFeatureSchema = z.enum(ACCESSIBILITY_FEATURES, { error: 'Kies uit de lijst.' });
 
 /** ISO 639-1 codes of languages in which help is given. */
 export const LANGUAGES = ['nl', 'en', 'de', 'pl', 'tr', 'ar', 'ti', 'uk', 'pap', 'so', 'fa', 'es', 'fr', 'ro', 'bg'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
+export const LanguageSchema = z.enum(LANGUAGES, { error: 'Kies talen uit de lijst.' });
 
 export const ListingLocationSchema = z.object({
   /** Name of the building, e.g. `Wijkcentrum De Fuik`. */
-  name: z.string().trim().min(2).max(120),
+  name: z.string({ error: 'Vul de naam van de plek in.' }).trim().min(2, 'Vul de naam van de plek in.').max(120, 'Maak de naam korter dan 120 tekens.'),
   address: AddressSchema,
   coordinates: CoordinatesSchema,
 });
@@ -68,7 +68,7 @@ export const ScheduleSchema = z.object({
   weekly: z.array(WeeklyRuleSchema).default([]),
   occurrences: z.array(OccurrenceSchema).default([]),
   /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
-  note: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
@@ -100,7 +100,7 @@ export const ListingInputSchema = z
     audiences: z.array(SlugSchema).default([]),
     cost: CostSchema,
     /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
-    costNote: z.string().trim().max(200).optional(),
+    costNote: z.string().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
     access: AccessSchema,
     contact: ListingContactSchema,
     schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),

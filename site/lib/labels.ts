@@ -3,6 +3,10 @@ import type { Weekday } from '../../admin/schemas/fields.ts';
 import type { Access, Cost, ListingKind } from '../../admin/schemas/listing.ts';
 import type { ACCESSIBILITY_FEATURES, LANGUAGES } from '../../admin/schemas/listing.ts';
 import type { TeamKind } from '../../admin/schemas/team.ts';
+import type { Role } from '../../admin/accounts/user.ts';
+import type { ListingStatus } from '../../admin/schemas/listing.ts';
+import type { ORGANISATION_KINDS } from '../../admin/schemas/organisation.ts';
+import type { MailStatus } from '../../admin/mail/outbox.ts';
 
 /** Dutch words for the code's English enum values (see the glossary in DESIGN.md). */
 export const KIND_LABELS: Record<ListingKind, string> = {
@@ -76,4 +80,33 @@ export const ACCESSIBILITY_LABELS: Record<(typeof ACCESSIBILITY_FEATURES)[number
   invalidenparkeerplaats: 'Invalidenparkeerplaats',
   prikkelarm: 'Prikkelarme ruimte',
   'hulphond-welkom': 'Hulphonden welkom',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  beheerder: 'Beheerder (gemeente)',
+  teamlid: 'Teamlid (wijkteam)',
+  organisatie: 'Organisatie (eigen aanbod)',
+};
+
+export const LISTING_STATUS_LABELS: Record<ListingStatus, string> = {
+  draft: 'Concept',
+  published: 'Gepubliceerd',
+  unpublished: 'Offline',
+  archived: 'Gearchiveerd',
+};
+
+export const ORGANISATION_KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number], string> = {
+  gemeente: 'Gemeente',
+  welzijn: 'Welzijn',
+  zorg: 'Zorg',
+  jeugd: 'Jeugd',
+  wonen: 'Wonen',
+  vrijwilligers: 'Vrijwilligers',
+  overig: 'Overig',
+};
+
+export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
+  pending: 'Wacht op verzending',
+  sent: 'Verstuurd',
+  failed: 'Mislukt',
 };

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as listings from './0001-listings.ts';
 import * as searchLog from './0002-search-log.ts';
+import * as usersAndSessions from './0003-users-and-sessions.ts';
 
 /**
  * All migrations, in order. Listed statically (not read from disk) so they are bundled into
@@ -9,4 +10,5 @@ import * as searchLog from './0002-search-log.ts';
 export const migrations: Record<string, Migration> = {
   '0001-listings': listings,
   '0002-search-log': searchLog,
+  '0003-users-and-sessions': usersAndSessions,
 };

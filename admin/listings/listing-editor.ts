@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { diffFields, recordAudit } from '../audit/audit-log.ts';
+import { requireOrganisationAccess, requireRole } from '../accounts/permissions.ts';
+import type { Actor } from '../accounts/user.ts';
+import type { Database } from '../db/tables.ts';
+import { slugify } from '../schemas/slugify.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
+import { findOrganisationBySlug } from '../organisations/organisation-repository.ts';
+import type { Listing, ListingData, ListingStatus } from '../schemas/listing.ts';
+import { prepareListing, type ListingDraft, type LookupAddress, type Vocabulary } from './listing-draft.ts';
+import { findListingById, insertListing, listingSlugTaken, listListingSummaries, updateListing, updateListingState, type ListingSummary } from './listing-repository.ts';
+import { isStale } from './stale-listings.ts';
+
+/**
+ * What organisation editors and beheerders do with listings. Every use case checks, against the
+ * stored listing, that the actor may touch its organisation before anything is read or written.
+ */
+
+export interface EditorDeps {
+  lookupAddress: LookupAddress;
+  vocabulary: Vocabulary;
+  now?: Date;
+}
+
+export type SaveResult = { status: 'saved'; listing: Listing } | { status: 'invalid'; errors: Record<string, string>; draft: ListingDraft };
+
+const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** The listing, if the actor may edit it. */
+export async function getListingForEdit(db: Kysely<Database>, actor: Actor | undefined, id: number): Promise<Listing> {
+  requireRole(actor, 'beheerder', 'organisatie');
+  const listing = await findListingById(db, id);
+  if (!listing) throw new NotFoundError('Dit aanbod bestaat niet.');
+  requireOrganisationAccess(actor, listing.organisation);
+  return listing;
+}
+
+export type AdminListingSummary = ListingSummary & { stale: boolean };
+
+/** An editor sees their own organisation's listings; a beheerder all, or one organisation's. */
+export async function listListingsForActor(db: Kysely<Database>, actor: Actor | undefined, filter: { organisation?: string; status?: string } = {}, now = new Date()): Promise<AdminListingSummary[]> {
+  const known = requireRole(actor, 'beheerder', 'organisatie');
+  const organisation = known.role === 'organisatie' ? (known.organisationSlug ?? '') : filter.organisation;
+  const summaries = await listListingSummaries(db, { ...(organisation ? { organisation } : {}), ...(filter.status ? { status: filter.status } : {}) });
+  return summaries.map((summary) => ({ ...summary, stale: summary.status === 'published' && isStale(summary.lastVerifiedAt, now) }));
+}
+
+async function uniqueSlug(db: Kysely<Database>, title: string): Promise<string> {
+  const base = slugify(title, { maxLength: 70, fallback: 'aanbod' });
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await listingSlugTaken(db, candidate))) return candidate;
+  }
+}
+
+/** Stored as a concept: residents see it only after "Publiceren". */
+export async function createListing(db: Kysely<Database>, actor: Actor | undefined, organisation: string, draft: ListingDraft, deps: EditorDeps): Promise<SaveResult> {
+  const editor = requireOrganisationAccess(actor, organisation);
+  if (!(await findOrganisationBySlug(db, organisation))) throw new NotFoundError('Deze organisatie bestaat niet.');
+  const now = deps.now ?? new Date();
+  const prepared = await prepareListing(draft, { slug: 'nieuw', organisation, status: 'draft', lastVerifiedAt: today(now) }, deps);
+  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
+  const data: ListingData = { ...prepared.data, slug: await uniqueSlug(db, prepared.data.title) };
+  const id = await insertListing(db, data, now.toISOString());
+  await recordAudit(db, { actorId: editor.id, action: 'listing.create', objectType: 'listing', objectId: String(id), changes: diffFields({}, auditView(data)) }, now);
+  return { status: 'saved', listing: await getListingForEdit(db, editor, id) };
+}
+
+/** The fields an audit entry compares: the data as stored, without bookkeeping. */
+function auditView(listing: ListingData): Record<string, unknown> {
+  const { isDemo: _demo, ...fields } = listing;
+  return fields;
+}
+
+/**
+ * Saves the editor's form over the listing. `expectedVersion` is the version the form was opened
+ * with: if someone saved in between, nothing is overwritten. Saving counts as checking the
+ * listing, so its verification date becomes today.
+ */
+export async function saveListing(db: Kysely<Database>, actor: Actor | undefined, id: number, expectedVersion: number, draft: ListingDraft, deps: EditorDeps): Promise<SaveResult> {
+  const before = await getListingForEdit(db, actor, id);
+  const editor = requireOrganisationAccess(actor, before.organisation);
+  if (before.version !== expectedVersion) {
+    throw new ConflictError('Iemand anders heeft dit aanbod net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.');
+  }
+  const now = deps.now ?? new Date();
+  const prepared = await prepareListing(draft, { slug: before.slug, organisation: before.organisation, status: before.status, lastVerifiedAt: today(now) }, deps);
+  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
+  const data: ListingData = { ...prepared.data, isDemo: before.isDemo };
+  await updateListing(db, id, data, now.toISOString());
+  const after = await getListingForEdit(db, editor, id);
+  await recordAudit(db, { actorId: editor.id, action: 'listing.update', objectType: 'listing', objectId: String(id), changes: diffFields(auditView(before), auditView(after)) }, now);
+  return { status: 'saved', listing: after };
+}
+
+export const STATUS_ACTIONS = {
+  publish: 'published',
+  unpublish: 'unpublished',
+  archive: 'archived',
+} as const satisfies Record<string, ListingStatus>;
+export type StatusAction = keyof typeof STATUS_ACTIONS;
+
+export async function changeListingStatus(db: Kysely<Database>, actor: Actor | undefined, id: number, action: StatusAction, now = new Date()): Promise<Listing> {
+  const before = await getListingForEdit(db, actor, id);
+  const editor = requireOrganisationAccess(actor, before.organisation);
+  const status = STATUS_ACTIONS[action];
+  if (before.status === status) return before;
+  if (action === 'unpublish' && before.status !== 'published') throw new ForbiddenError('Alleen gepubliceerd aanbod kan offline worden gehaald.');
+  await updateListingState(db, id, { status }, now.toISOString());
+  await recordAudit(db, { actorId: editor.id, action: `listing.${action}`, objectType: 'listing', objectId: String(id), changes: { status: { from: before.status, to: status } } }, now);
+  return getListingForEdit(db, editor, id);
+}
+
+/** "Klopt nog": the listing was checked and is unchanged; only its verification date moves. */
+export async function confirmListingCurrent(db: Kysely<Database>, actor: Actor | undefined, id: number, now = new Date()): Promise<Listing> {
+  const before = await getListingForEdit(db, actor, id);
+  const editor = requireOrganisationAccess(actor, before.organisation);
+  await updateListingState(db, id, { lastVerifiedAt: today(now) }, now.toISOString());
+  await recordAudit(db, { actorId: editor.id, action: 'listing.confirm-current', objectType: 'listing', objectId: String(id), changes: { lastVerifiedAt: { from: before.lastVerifiedAt, to: today(now) } } }, now);
+  return getListingForEdit(db, editor, id);
+}

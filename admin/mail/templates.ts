@@ -1,0 +1,52 @@
+import type { OutgoingMail } from './outbox.ts';
+
+/**
+ * The mails the back office sends. They carry a link and what to do with it, never anyone's
+ * personal data: mail passes through servers we do not control.
+ */
+
+const signature = (siteName: string): string => `\n\nMet vriendelijke groet,\n${siteName}\n\nDit is een automatisch bericht. Antwoorden op deze mail worden niet gelezen.`;
+
+export function inviteMail(to: string, options: { siteName: string; link: string; days: number }): OutgoingMail {
+  return {
+    to,
+    subject: `Uitnodiging voor het beheer van ${options.siteName}`,
+    text:
+      `Hallo,\n\nJe bent uitgenodigd om mee te werken in het beheer van ${options.siteName}.\n\n` +
+      `Kies je wachtwoord via deze link:\n${options.link}\n\n` +
+      `De link werkt ${options.days} dagen en maar één keer. Verwachtte je deze mail niet? Dan kun je hem negeren.` +
+      signature(options.siteName),
+  };
+}
+
+export function passwordResetMail(to: string, options: { siteName: string; link: string }): OutgoingMail {
+  return {
+    to,
+    subject: `Nieuw wachtwoord voor ${options.siteName}`,
+    text:
+      `Hallo,\n\nIemand heeft gevraagd om een nieuw wachtwoord voor dit e-mailadres.\n\n` +
+      `Kies een nieuw wachtwoord via deze link:\n${options.link}\n\n` +
+      `De link werkt 1 uur en maar één keer. Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.` +
+      signature(options.siteName),
+  };
+}
+
+export interface StaleListingLine {
+  title: string;
+  lastVerifiedAt: string;
+  editLink: string;
+}
+
+export function staleListingsMail(to: string, options: { siteName: string; organisationName: string; listings: StaleListingLine[]; overviewLink: string }): OutgoingMail {
+  const lines = options.listings.map((listing) => `- ${listing.title} (laatst gecontroleerd op ${listing.lastVerifiedAt})\n  ${listing.editLink}`).join('\n');
+  return {
+    to,
+    subject: `Klopt uw aanbod nog? ${options.listings.length} ${options.listings.length === 1 ? 'onderdeel' : 'onderdelen'} van ${options.organisationName}`,
+    text:
+      `Hallo,\n\nInwoners vertrouwen op de informatie in ${options.siteName}. Dit aanbod van ${options.organisationName} is meer dan een half jaar niet gecontroleerd:\n\n` +
+      `${lines}\n\n` +
+      `Klopt alles nog? Klik dan bij elk aanbod op "Klopt nog". Is er iets veranderd? Pas het aan. Bestaat het niet meer? Archiveer het.\n\n` +
+      `Al uw aanbod: ${options.overviewLink}` +
+      signature(options.siteName),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { sendStaleReminders } from '../listings/stale-listings.ts';
+import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
+
+export interface BackgroundJobOptions {
+  db: Kysely<Database>;
+  /** Undefined when no mail server is configured: mail then waits in the outbox. */
+  send: SendMail | undefined;
+  /** Links in reminder mails. */
+  linkContext: () => { baseUrl: string; siteName: string };
+  mailIntervalMs?: number;
+  dailyIntervalMs?: number;
+}
+
+export interface BackgroundJobs {
+  /** Delivers due mail now (after a form queued some), instead of at the next round. */
+  deliverMailSoon(): void;
+  stop(): void;
+}
+
+/**
+ * The server's own timers: the outbox is worked through every half minute, the monthly reminders
+ * checked every hour. A failing round is logged (without content) and tried again next round.
+ */
+export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
+  const { db, send } = options;
+  let delivering: Promise<unknown> | undefined;
+
+  function deliverMailSoon(): void {
+    if (!send || delivering) return;
+    delivering = deliverDueMail(db, send)
+      .catch((error: unknown) => console.error('Mail delivery round failed:', (error as Error).message))
+      .finally(() => {
+        delivering = undefined;
+      });
+  }
+
+  function daily(): void {
+    sendStaleReminders(db, options.linkContext())
+      .then(() => deliverMailSoon())
+      .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
+  }
+
+  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(daily, options.dailyIntervalMs ?? 3600_000)];
+  for (const timer of timers) timer.unref();
+  deliverMailSoon();
+  daily();
+  return {
+    deliverMailSoon,
+    stop() {
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}

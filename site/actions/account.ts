@@ -1,0 +1,130 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'zod';
+import { acceptInvite, changeOwnPassword, completeTwoFactor, finishTwoFactorSetup, newPasswordShape, newRecoveryCodes, passwordsMatch, requestPasswordReset, resetPassword, TwoFactorCodeInputSchema } from '../../admin/accounts/account-flows.ts';
+import { logIn, LoginInputSchema } from '../../admin/accounts/log-in.ts';
+import { accountKey, clearFailures, recordFailure, throttleState } from '../../admin/accounts/login-throttle.ts';
+import { invalidateSession, invalidateUserSessions } from '../../admin/accounts/sessions.ts';
+import { appDatabase } from '../../admin/db/app-database.ts';
+import { FieldError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
+import { appRateLimiter } from '../../admin/rate-limit/app-rate-limiters.ts';
+import { backgroundJobs, linkContext } from '../lib/admin-services.ts';
+import { clearSessionCookie, setSessionCookie } from '../middleware/admin-session.ts';
+import { runUseCase } from './run-use-case.ts';
+
+const tooManyTries = (seconds: number) =>
+  new ActionError({ code: 'TOO_MANY_REQUESTS', message: `Te veel pogingen. Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw.` });
+
+const TokenSchema = z.string().min(10).max(200);
+
+export const account = {
+  logIn: defineAction({
+    accept: 'form',
+    input: LoginInputSchema,
+    handler: async (input, context) => {
+      const result = await logIn(appDatabase(), { ...input, clientAddress: context.clientAddress });
+      if (result.status === 'throttled') throw tooManyTries(result.retryAfterSeconds);
+      if (result.status === 'invalid') return { ok: false as const, errors: { password: 'Het e-mailadres of het wachtwoord klopt niet.' } };
+      setSessionCookie(context, result.token);
+      return { ok: true as const, nextStep: result.nextStep };
+    },
+  }),
+
+  verifyTwoFactor: defineAction({
+    accept: 'form',
+    input: TwoFactorCodeInputSchema,
+    handler: async ({ code }, context) => {
+      const { session, user } = context.locals;
+      if (!session || !user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
+      // A six-digit code can be guessed: wrong codes count towards the account's lockout.
+      const key = accountKey(user.email);
+      const state = await throttleState(appDatabase(), [key]);
+      if (state.blocked) throw tooManyTries(state.retryAfterSeconds);
+      return runUseCase(async () => {
+        try {
+          const { usedRecoveryCode } = await completeTwoFactor(appDatabase(), session, code);
+          await clearFailures(appDatabase(), key);
+          return { usedRecoveryCode };
+        } catch (error) {
+          if (error instanceof FieldError) await recordFailure(appDatabase(), [key]);
+          throw error;
+        }
+      });
+    },
+  }),
+
+  setUpTwoFactor: defineAction({
+    accept: 'form',
+    input: TwoFactorCodeInputSchema,
+    handler: async ({ code }, context) => {
+      const { session } = context.locals;
+      if (!session) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
+      return runUseCase(async () => ({ recoveryCodes: await finishTwoFactorSetup(appDatabase(), session, code) }));
+    },
+  }),
+
+  newRecoveryCodes: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => runUseCase(async () => ({ recoveryCodes: await newRecoveryCodes(appDatabase(), context.locals.actor) })),
+  }),
+
+  logOut: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => {
+      if (context.locals.session) await invalidateSession(appDatabase(), context.locals.session.id);
+      clearSessionCookie(context);
+      return { ok: true as const };
+    },
+  }),
+
+  logOutEverywhere: defineAction({
+    accept: 'form',
+    handler: async (_input, context) => {
+      const user = context.locals.user;
+      if (!user) throw new LoginRequiredError();
+      await invalidateUserSessions(appDatabase(), user.id);
+      clearSessionCookie(context);
+      return { ok: true as const };
+    },
+  }),
+
+  requestPasswordReset: defineAction({
+    accept: 'form',
+    input: z.object({ email: z.string({ error: 'Vul je e-mailadres in.' }).trim().min(3, 'Vul je e-mailadres in.').max(254, 'Vul een geldig e-mailadres in.') }),
+    handler: async ({ email }, context) => {
+      const rate = appRateLimiter('password-reset').hit(context.clientAddress);
+      if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
+      const { baseUrl, siteName } = await linkContext(context.url);
+      await requestPasswordReset(appDatabase(), email, { baseUrl, siteName });
+      backgroundJobs().deliverMailSoon();
+      return { ok: true as const };
+    },
+  }),
+
+  resetPassword: defineAction({
+    accept: 'form',
+    input: z.object({ token: TokenSchema, ...newPasswordShape }).refine(...passwordsMatch),
+    handler: async ({ token, password }) => runUseCase(async () => resetPassword(appDatabase(), token, password).then(() => ({}))),
+  }),
+
+  acceptInvite: defineAction({
+    accept: 'form',
+    input: z.object({ token: TokenSchema, ...newPasswordShape }).refine(...passwordsMatch),
+    handler: async ({ token, password }, context) =>
+      runUseCase(async () => {
+        const started = await acceptInvite(appDatabase(), token, password);
+        setSessionCookie(context, started.token);
+        return { nextStep: started.nextStep };
+      }),
+  }),
+
+  changePassword: defineAction({
+    accept: 'form',
+    input: z.object({ currentPassword: z.string({ error: 'Vul je huidige wachtwoord in.' }).min(1, 'Vul je huidige wachtwoord in.').max(256), ...newPasswordShape }).refine(...passwordsMatch),
+    handler: async ({ currentPassword, password }, context) =>
+      runUseCase(async () => {
+        const started = await changeOwnPassword(appDatabase(), context.locals.actor, { currentPassword, password });
+        setSessionCookie(context, started.token);
+        return {};
+      }),
+  }),
+};
