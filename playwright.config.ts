@@ -54,7 +54,7 @@ export default defineConfig({
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /(public-pages|search|without-js)\.spec\.ts/,
+      testMatch: /(public-pages|search|without-js|admin)\.spec\.ts/,
     },
     {
       name: 'diensten-onbereikbaar',
