@@ -22,6 +22,19 @@ function organisationFromRow(row: OrganisationRow): StoredOrganisation {
   return { ...organisation, id: row.id, version: row.version, updatedAt: z.iso.datetime().parse(row.updated_at) };
 }
 
+function columnsOf(organisation: Organisation) {
+  return {
+    name: organisation.name,
+    kind: organisation.kind,
+    summary: organisation.summary,
+    description: organisation.description,
+    phone: organisation.phone ?? null,
+    email: organisation.email ?? null,
+    website: organisation.website ?? null,
+    address_json: organisation.address ? JSON.stringify(organisation.address) : null,
+  };
+}
+
 /**
  * Adds organisations from content that the database does not know yet. Existing ones are left
  * alone: once imported, an organisation keeps its own profile current in the admin.
@@ -34,22 +47,7 @@ export async function importMissingOrganisations(
   if (organisations.length === 0) return 0;
   const result = await db
     .insertInto('organisations')
-    .values(
-      organisations.map((organisation) => ({
-        slug: organisation.slug,
-        name: organisation.name,
-        kind: organisation.kind,
-        summary: organisation.summary,
-        description: organisation.description,
-        phone: organisation.phone ?? null,
-        email: organisation.email ?? null,
-        website: organisation.website ?? null,
-        address_json: organisation.address ? JSON.stringify(organisation.address) : null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
+    .values(organisations.map((organisation) => ({ slug: organisation.slug, ...columnsOf(organisation), version: 1, created_at: now, updated_at: now })))
     .onConflict((conflict) => conflict.column('slug').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -65,18 +63,6 @@ export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrg
   return rows.map(organisationFromRow);
 }
 
-function columnsOf(organisation: Organisation) {
-  return {
-    name: organisation.name,
-    kind: organisation.kind,
-    summary: organisation.summary,
-    description: organisation.description,
-    phone: organisation.phone ?? null,
-    email: organisation.email ?? null,
-    website: organisation.website ?? null,
-    address_json: organisation.address ? JSON.stringify(organisation.address) : null,
-  };
-}
 
 export async function insertOrganisation(db: Kysely<Database>, organisation: Organisation, now = new Date().toISOString()): Promise<void> {
   await db

@@ -10,7 +10,7 @@ export interface BackgroundJobOptions {
   /** Links in reminder mails. */
   linkContext: () => { baseUrl: string; siteName: string };
   mailIntervalMs?: number;
-  dailyIntervalMs?: number;
+  reminderIntervalMs?: number;
 }
 
 export interface BackgroundJobs {
@@ -36,16 +36,16 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
       });
   }
 
-  function daily(): void {
+  function remindAboutStaleListings(): void {
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
       .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
   }
 
-  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(daily, options.dailyIntervalMs ?? 3600_000)];
+  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(remindAboutStaleListings, options.reminderIntervalMs ?? 3600_000)];
   for (const timer of timers) timer.unref();
   deliverMailSoon();
-  daily();
+  remindAboutStaleListings();
   return {
     deliverMailSoon,
     stop() {

@@ -52,7 +52,7 @@ test('axe finds no WCAG 2.2 AA violations on the pages for getting in', async ({
 });
 
 test('axe finds no WCAG 2.2 AA violations on any back-office page of a beheerder', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const found: string[] = [];
   const { email, key } = await loggedInBeheerder(page);
   await logOut(page);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../admin/db/open-database.ts';
-import { choosePassword, createAccountWithCli, e2eDatabasePath, PASSWORD, uniqueEmail } from '../support/e2e-admin.ts';
+import { choosePassword, createAccountWithCli, e2eDatabasePath, logIn, PASSWORD, uniqueEmail } from '../support/e2e-admin.ts';
 
 const ADMIN_PAGES = ['/beheer', '/beheer/aanbod', '/beheer/aanbod/nieuw', '/beheer/aanbod/1', '/beheer/aanbod/1/voorbeeld', '/beheer/organisaties', '/beheer/organisaties/karaat', '/beheer/gebruikers', '/beheer/gebruikers/1', '/beheer/logboek', '/beheer/post', '/beheer/account'];
 
@@ -61,4 +61,19 @@ test('back-office pages are never cached or indexed', async ({ request }) => {
   const response = await request.get('/beheer/inloggen');
   expect(response.headers()['cache-control']).toBe('no-store');
   expect(response.headers()['x-robots-tag']).toContain('noindex');
+});
+
+test('"overal uitloggen" ends the sessions on other devices too', async ({ page, browser, baseURL }) => {
+  const email = uniqueEmail('overal');
+  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']), PASSWORD);
+  const otherDevice = await browser.newContext({ baseURL });
+  const other = await otherDevice.newPage();
+  await logIn(other, email, PASSWORD);
+
+  await page.goto('/beheer/account');
+  await page.getByRole('button', { name: 'Overal uitloggen' }).click();
+  await expect(page.getByText('Je bent op al je apparaten uitgelogd.')).toBeVisible();
+  await other.goto('/beheer/account');
+  await expect(other).toHaveURL(/\/beheer\/inloggen/);
+  await otherDevice.close();
 });

@@ -34,7 +34,8 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   const inviteLink = linkIn(await invite.locator('.ww-mail-body').innerText());
   await logOut(page);
 
-  const editorContext = await browser.newContext(testInfo.project.use);
+  const { baseURL, javaScriptEnabled, viewport, userAgent, isMobile, locale } = testInfo.project.use;
+  const editorContext = await browser.newContext({ baseURL, javaScriptEnabled, viewport, userAgent, isMobile, locale });
   const editor = await editorContext.newPage();
   await choosePassword(editor, inviteLink, PASSWORD);
   await expect(editor.getByRole('heading', { level: 1, name: 'Welkom, Hanna Humanitas' })).toBeVisible();
