@@ -54,7 +54,7 @@ export default defineConfig({
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /(public-pages|search|without-js|admin)\.spec\.ts/,
+      testMatch: /(public-pages|search|without-js|admin|question)\.spec\.ts/,
     },
     {
       name: 'diensten-onbereikbaar',
@@ -76,6 +76,9 @@ export default defineConfig({
         MAP_TILE_URL: '/kaart/tegels/{z}/{x}/{y}.png',
         MAP_TILE_DIR: tileDir,
         LOCATIESERVER_URL: `http://127.0.0.1:${locatieserverPort}/bzk/locatieserver/search/v3_1`,
+        // Every e2e question comes from 127.0.0.1; the limit itself is tested in the integration suite.
+        QUESTION_RATE_LIMIT: '1000',
+        QUESTION_MIN_FILL_SECONDS: '1',
       },
     },
     {

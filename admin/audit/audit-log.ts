@@ -13,7 +13,7 @@ export interface AuditEvent {
   actorId: number | null;
   /** e.g. `listing.update`, `user.invite`, `session.login`. */
   action: string;
-  objectType: 'listing' | 'organisation' | 'user' | 'mail';
+  objectType: 'listing' | 'organisation' | 'user' | 'mail' | 'question';
   objectId: string;
   changes?: Changes;
 }

@@ -36,6 +36,12 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Wijkwijzer <noreply@localhost>'),
   /** Secure flag of the session cookie; by default on when SITE_URL or the request uses https. */
   SESSION_SECURE_COOKIE: BooleanFlag.optional(),
+  /** Months after closing that a question's personal data is kept; then `npm run purge` (and the server, daily) empties it. */
+  QUESTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Questions one network address may send per 10 minutes through /vraag. */
+  QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+  /** A question form sent sooner than this after it was shown is taken for a bot. */
+  QUESTION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),

@@ -20,6 +20,8 @@ export interface Database {
   login_attempts: { key: string; failures: number; blocked_until: string | null; updated_at: string };
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  questions: QuestionTable;
+  question_events: QuestionEventTable;
 }
 
 export interface UserTable {
@@ -86,6 +88,43 @@ export interface AuditLogTable {
   object_id: string;
   changes_json: string;
 }
+
+export interface QuestionTable {
+  id: Generated<number>;
+  /** `VR-2026-000123`: what the resident and the team call the question. */
+  reference: string;
+  /** The random part of the form's token: a second submit of the same form finds this row. */
+  submission_key: string;
+  team_id: string;
+  neighbourhood: string | null;
+  about_youth: number;
+  life_domains_json: string;
+  /** Personal data: null after the retention purge. */
+  question_text: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  status: string;
+  assigned_user_id: number | null;
+  first_contact_at: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  purged_at: string | null;
+}
+export type QuestionRow = Selectable<QuestionTable>;
+
+export interface QuestionEventTable {
+  id: Generated<number>;
+  question_id: number;
+  at: string;
+  actor_user_id: number | null;
+  kind: string;
+  /** Internal note text (personal data: emptied by the purge). */
+  note: string | null;
+  details_json: string;
+}
+export type QuestionEventRow = Selectable<QuestionEventTable>;
 
 export interface SearchLogTable {
   id: Generated<number>;

@@ -50,3 +50,30 @@ export function staleListingsMail(to: string, options: { siteName: string; organ
       signature(options.siteName),
   };
 }
+
+/** To the team's shared mailbox: that there is a question, never what it says or who asked. */
+export function newQuestionMail(to: string, options: { siteName: string; teamName: string; reference: string; link: string; forwarded?: boolean }): OutgoingMail {
+  return {
+    to,
+    subject: `${options.forwarded ? 'Doorgezette' : 'Nieuwe'} vraag ${options.reference} in de inbox van ${options.teamName}`,
+    text:
+      `Hallo,\n\nEr staat een ${options.forwarded ? 'doorgezette' : 'nieuwe'} vraag (${options.reference}) in de inbox van ${options.teamName}.\n\n` +
+      `Lees de vraag in de beveiligde inbox:\n${options.link}\n\n` +
+      `Om de privacy van de inwoner te beschermen staat de vraag zelf niet in deze mail.` +
+      signature(options.siteName),
+  };
+}
+
+/** To the resident, when they gave an e-mail address: the reference and what happens next. */
+export function questionReceivedMail(to: string, options: { siteName: string; teamName: string; reference: string; responseDays: number }): OutgoingMail {
+  return {
+    to,
+    subject: `We hebben je vraag ontvangen (${options.reference})`,
+    text:
+      `Hallo,\n\nBedankt voor je vraag. We hebben hem goed ontvangen.\n\n` +
+      `Je referentienummer is ${options.reference}. Noem dit nummer als je contact met ons opneemt.\n\n` +
+      `Wat gebeurt er nu? Het ${options.teamName} neemt binnen ${options.responseDays} werkdagen contact met je op.\n\n` +
+      `Heb je direct hulp nodig? Bel bij gevaar 112. Bij huiselijk geweld of kindermishandeling: Veilig Thuis, 0800-2000 (dag en nacht, gratis).` +
+      signature(options.siteName),
+  };
+}

@@ -43,5 +43,15 @@ export const MunicipalitySchema = z.object({
     attribution: z.string().min(2),
   }),
   urgentHelp: z.array(UrgentHelpSchema).min(1),
+  /**
+   * The central desk that divides questions arriving without a wijk (seed 002: "a desk that
+   * divides the questions"), with the same kind of response promise as a wijkteam.
+   */
+  centralDesk: z.object({
+    name: z.string().min(3),
+    email: EmailSchema,
+    /** Working days within which the desk passes the question on or contacts the resident. */
+    responseDays: z.number().int().min(1).max(20),
+  }),
 });
 export type Municipality = z.infer<typeof MunicipalitySchema>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
 import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
+import { purgeClosedQuestions } from '../questions/retention.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -9,8 +10,10 @@ export interface BackgroundJobOptions {
   send: SendMail | undefined;
   /** Links in reminder mails. */
   linkContext: () => { baseUrl: string; siteName: string };
+  /** Months a closed question's personal data is kept. */
+  retentionMonths: number;
   mailIntervalMs?: number;
-  reminderIntervalMs?: number;
+  housekeepingIntervalMs?: number;
 }
 
 export interface BackgroundJobs {
@@ -20,8 +23,8 @@ export interface BackgroundJobs {
 }
 
 /**
- * The server's own timers: the outbox is worked through every half minute, the monthly reminders
- * checked every hour. A failing round is logged (without content) and tried again next round.
+ * The server's own timers: the outbox is worked through every half minute; every hour the monthly
+ * reminders are checked and closed questions past their retention are purged. A failing round is logged (without content) and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
   const { db, send } = options;
@@ -36,16 +39,18 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
       });
   }
 
-  function remindAboutStaleListings(): void {
+  /** Hourly, each safe to repeat: the monthly reminders and the retention purge. */
+  function housekeeping(): void {
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
       .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
+    purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) => console.error('Question purge failed:', (error as Error).message));
   }
 
-  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(remindAboutStaleListings, options.reminderIntervalMs ?? 3600_000)];
+  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(housekeeping, options.housekeepingIntervalMs ?? 3600_000)];
   for (const timer of timers) timer.unref();
   deliverMailSoon();
-  remindAboutStaleListings();
+  housekeeping();
   return {
     deliverMailSoon,
     stop() {

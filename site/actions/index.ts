@@ -1,5 +1,6 @@
 import { account } from './account.ts';
 import { listings, organisations, outbox, users } from './admin.ts';
+import { questions } from './questions.ts';
 
-/** Every form of the back office posts to one of these; each checks the actor in admin/. */
-export const server = { account, users, organisations, listings, outbox };
+/** Every form posts to one of these: the public question form, and the back office's, which check the actor in admin/. */
+export const server = { account, users, organisations, listings, outbox, questions };

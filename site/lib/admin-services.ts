@@ -8,6 +8,8 @@ import { createLocatieserver } from '../../admin/location/locatieserver.ts';
 import type { EditorDeps } from '../../admin/listings/listing-editor.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../../admin/setup/admin-context.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../../admin/setup/background-jobs.ts';
+import type { InboxContext } from '../../admin/questions/inbox.ts';
+import { inboxTeams } from '../../admin/questions/team-directory.ts';
 
 /** What the back-office pages and actions hand to the use cases in admin/. */
 
@@ -26,6 +28,14 @@ export async function linkContext(requestUrl: URL) {
 
 export const adminTeamOptions = (): TeamOption[] => teamOptions(adminContent());
 
+/** The content the question form and the inbox work with: the vocabulary, the teams, the routing. */
+export const questionContent = (): Content => adminContent();
+
+export async function inboxContext(requestUrl: URL): Promise<InboxContext> {
+  const municipality = await getMunicipality();
+  return { teams: inboxTeams(adminContent()), siteName: municipality.siteName, baseUrl: siteBaseUrl(requestUrl) };
+}
+
 let locatieserver: ReturnType<typeof createLocatieserver> | undefined;
 export function listingEditorDeps(): EditorDeps {
   locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL });
@@ -42,6 +52,7 @@ export function backgroundJobs(requestUrl?: URL): BackgroundJobs {
     db: appDatabase(),
     send: appMailSender(),
     linkContext: () => ({ baseUrl: (env().SITE_URL ?? lastOrigin).replace(/\/$/, ''), siteName: adminContent().municipality.siteName }),
+    retentionMonths: env().QUESTION_RETENTION_MONTHS,
   });
   return jobs;
 }

@@ -9,6 +9,7 @@ import '@utrecht/heading-3-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/link-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
+import '@utrecht/button-link-css/dist/index.css';
 import '@utrecht/textbox-css/dist/index.css';
 import '@utrecht/select-css/dist/index.css';
 import '@utrecht/form-label-css/dist/index.css';

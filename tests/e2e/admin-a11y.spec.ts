@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../admin/db/open-database.ts';
-import { createAccountWithCli, e2eDatabasePath, logIn, loggedInBeheerder, loggedInEditor, logOut, PASSWORD, uniqueEmail, choosePassword } from '../support/e2e-admin.ts';
+import { createAccountWithCli, e2eDatabasePath, logIn, loggedInBeheerder, loggedInEditor, loggedInTeamlid, logOut, PASSWORD, uniqueEmail, choosePassword } from '../support/e2e-admin.ts';
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -153,5 +153,33 @@ test('the invite link page has no violations', async ({ page }) => {
   await choosePassword(page, link, PASSWORD);
   await page.goto(link);
   await checkPage(page, found);
+  expect(found).toEqual([]);
+});
+
+test('the question form with errors, the receipt and the team inbox have no violations', async ({ page, browser, baseURL }) => {
+  const found: string[] = [];
+  await page.goto('/vraag');
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByText('Schrijf je vraag op.').first()).toBeVisible();
+  await checkPage(page, found);
+  await page.getByLabel('Je vraag').fill('Mijn buurvrouw is erg eenzaam, wat kan ik doen?');
+  await page.getByLabel('In welke wijk woon je?').selectOption('centrum');
+  await page.getByRole('radio', { name: 'Nee' }).check();
+  await page.getByLabel('E-mailadres').fill('buur@example.nl');
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  await expect(page.getByRole('heading', { name: 'Je vraag is ontvangen' })).toBeVisible();
+  await checkPage(page, found);
+  const reference = (await page.locator('.ww-reference').innerText()).trim();
+
+  const team = await (await browser.newContext({ baseURL })).newPage();
+  await loggedInTeamlid(team, ['centrum-oost-west:sociaal']);
+  await team.goto('/beheer/inbox');
+  await checkPage(team, found);
+  await team.getByRole('link', { name: reference }).click();
+  await checkPage(team, found);
+  await team.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(team.getByText('Schrijf een notitie.').first()).toBeVisible();
+  await checkPage(team, found);
   expect(found).toEqual([]);
 });

@@ -97,8 +97,10 @@ test('repeated wrong passwords lock the account for a while, also for the right 
   for (let attempt = 1; attempt <= 6; attempt++) {
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(`fout wachtwoord ${attempt}`);
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/beheer/inloggen'));
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('alert').first()).toBeVisible();
+    expect((await refused).status(), `attempt ${attempt}`).toBe(422);
+    await expect(page.getByText('Het e-mailadres of het wachtwoord klopt niet.').first()).toBeVisible();
   }
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);

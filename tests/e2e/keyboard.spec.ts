@@ -63,7 +63,14 @@ test('the search box on the home page is reachable and submits with Enter', asyn
 for (const { name, path } of PAGE_TYPES) {
   test(`every link and control on ${name} shows where the focus is`, async ({ page }) => {
     await page.goto(path);
-    const stops = await page.locator('a[href], button, input, select, textarea').count();
+    // Tab stops: hidden inputs and tabindex=-1 are skipped, a radio group is one stop.
+    const stops = await page.evaluate(() => {
+      const elements = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
+        (element) => !(element instanceof HTMLInputElement && element.type === 'hidden') && element.tabIndex !== -1,
+      );
+      const radioGroups = new Set(elements.filter((element) => element instanceof HTMLInputElement && element.type === 'radio').map((element) => (element as HTMLInputElement).name));
+      return elements.filter((element) => !(element instanceof HTMLInputElement && element.type === 'radio')).length + radioGroups.size;
+    });
     for (let index = 0; index < stops; index += 1) {
       await page.keyboard.press('Tab');
       const visible = await focusIsVisible(page);

@@ -15,6 +15,7 @@ import { outboxForAdmin, retryFailedMail } from '../../admin/mail/outbox-admin.t
 import { createOrganisation, getOrganisationForEdit, listOrganisationsForAdmin, saveOrganisationProfile, type OrganisationProfileInput } from '../../admin/organisations/organisation-editor.ts';
 import { listingVocabulary, teamOptions } from '../../admin/setup/admin-context.ts';
 import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
+import { questionCountsForAdmin } from '../../admin/questions/retention.ts';
 import { accountWith, snapshot, TEST_PASSWORD } from '../support/accounts.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
@@ -101,6 +102,7 @@ const cases: Case[] = [
   { name: 'read the audit log', allowed: ['beheerder'], run: (actor) => auditLogForAdmin(database.db, actor, { limit: 10 }) },
   { name: 'read the outbox', allowed: ['beheerder'], run: (actor) => outboxForAdmin(database.db, actor) },
   { name: 'retry a failed mail', allowed: ['beheerder'], run: (actor) => retryFailedMail(database.db, actor, failedMailId) },
+  { name: 'read anonymous question counts', allowed: ['beheerder'], run: (actor) => questionCountsForAdmin(database.db, actor) },
   { name: 'make new recovery codes', allowed: ['beheerder', 'teamlid', 'ownEditor', 'otherEditor'], run: (actor) => newRecoveryCodes(database.db, actor) },
 ];
 

@@ -28,7 +28,7 @@ afterEach(async () => {
 describe('prepareDatabase', () => {
   it('migrates, imports organisations and loads the demo aanbod once', async () => {
     const first = await prepareDatabase(database.db, { content, contentRoot, demoData: true });
-    expect(first.migrations).toEqual(['0001-listings', '0002-search-log', '0003-users-and-sessions']);
+    expect(first.migrations).toEqual(['0001-listings', '0002-search-log', '0003-users-and-sessions', '0004-questions']);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);
 

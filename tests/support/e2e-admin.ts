@@ -100,3 +100,23 @@ export async function loggedInEditor(page: Page, organisation: string): Promise<
   await expect(page.getByRole('heading', { level: 1, name: /^Welkom/ })).toBeVisible();
   return { email };
 }
+
+/** A teamlid of the given teams, with two-factor set up, logged in on `page`. */
+export async function loggedInTeamlid(page: Page, teams: string[], name = 'Tara Teamlid'): Promise<{ email: string; key: Uint8Array }> {
+  const email = uniqueEmail('teamlid');
+  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'teamlid', '--name', name, ...teams.flatMap((team) => ['--team', team])]), PASSWORD);
+  const key = await setUpAuthenticator(page);
+  await page.getByRole('link', { name: 'Ik heb de codes bewaard, ga verder' }).click();
+  return { email, key };
+}
+
+/** Number of rows in a table of the e2e server's database. */
+export async function countRows(table: 'questions' | 'mail_outbox'): Promise<number> {
+  const db = openDatabase(e2eDatabasePath());
+  try {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.destroy();
+  }
+}

@@ -16,5 +16,6 @@ export const PAGE_TYPES: { name: string; path: string }[] = [
   { name: 'kaart', path: '/kaart' },
   { name: 'kaart gefilterd op wijk', path: '/kaart?wijk=bolnes&leefgebied=geld' },
   { name: 'wat is mijn wijk', path: '/wijken/mijn-wijk' },
+  { name: 'vraag stellen', path: '/vraag?wijk=oost' },
   { name: 'niet gevonden', path: '/bestaat-niet' },
 ];

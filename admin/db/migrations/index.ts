@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as listings from './0001-listings.ts';
 import * as searchLog from './0002-search-log.ts';
 import * as usersAndSessions from './0003-users-and-sessions.ts';
+import * as questions from './0004-questions.ts';
 
 /**
  * All migrations, in order. Listed statically (not read from disk) so they are bundled into
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-listings': listings,
   '0002-search-log': searchLog,
   '0003-users-and-sessions': usersAndSessions,
+  '0004-questions': questions,
 };
