@@ -12,7 +12,7 @@ const db = openDatabase(databasePath(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const purged = await purgeClosedQuestions(db, { months: config.QUESTION_RETENTION_MONTHS });
-  console.log(`${purged} afgeronde vra(a)g(en) ouder dan ${config.QUESTION_RETENTION_MONTHS} maanden ontdaan van persoonsgegevens.`);
+  console.log(`Persoonsgegevens verwijderd uit ${purged} ${purged === 1 ? 'vraag' : 'vragen'} die langer dan ${config.QUESTION_RETENTION_MONTHS} maanden geleden zijn afgerond.`);
 } finally {
   await db.destroy();
 }
