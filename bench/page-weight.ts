@@ -17,6 +17,7 @@ const PAGES: { name: string; path: string; map: boolean }[] = [
   { name: 'zoeken', path: '/zoeken?q=eenzaam', map: false },
   { name: 'organisatie', path: '/organisaties/karaat', map: false },
   { name: 'infopagina', path: '/toegankelijkheid', map: false },
+  { name: 'vraag', path: '/vraag', map: false },
   { name: 'wijk', path: '/wijken/slikkerveer', map: true },
   { name: 'aanbod', path: '/aanbod/alzheimer-cafe', map: true },
   { name: 'kaart', path: '/kaart', map: true },
