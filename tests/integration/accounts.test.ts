@@ -8,10 +8,8 @@ import { createSession, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, validateSessionToke
 import { setPassword } from '../../admin/accounts/set-password.ts';
 import { pendingTotpSetup, totpCode, verifyUserTotp } from '../../admin/accounts/two-factor.ts';
 import { setDisabled } from '../../admin/accounts/user-repository.ts';
-import { migrateToLatest } from '../../admin/db/migrate.ts';
-import type { Kysely } from 'kysely';
 import { accountWith, TEST_PASSWORD } from '../support/accounts.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
 
 let database: ReturnType<typeof tempDatabase>;
 const links = { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' };
@@ -19,8 +17,7 @@ const minutes = (n: number) => n * 60_000;
 const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 
 beforeEach(async () => {
-  database = tempDatabase();
-  await migrateToLatest(database.db as Kysely<unknown>);
+  database = await migratedTempDatabase();
 });
 afterEach(async () => {
   await database.close();

@@ -1,18 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
 import { inviteUser } from '../../admin/accounts/user-admin.ts';
-import { migrateToLatest } from '../../admin/db/migrate.ts';
 import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../admin/mail/outbox.ts';
 import { createSmtpSender } from '../../admin/mail/smtp-sender.ts';
 import { accountWith } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
 
 let database: ReturnType<typeof tempDatabase>;
 
 beforeEach(async () => {
-  database = tempDatabase();
-  await migrateToLatest(database.db as Kysely<unknown>);
+  database = await migratedTempDatabase();
 });
 afterEach(async () => {
   await database.close();

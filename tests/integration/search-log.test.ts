@@ -1,14 +1,11 @@
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { migrateToLatest } from '../../admin/db/migrate.ts';
 import { createSearchLog } from '../../admin/search-log/search-log-buffer.ts';
 import { listZeroResultQueries } from '../../admin/search-log/search-log-repository.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
 
 let database: ReturnType<typeof tempDatabase>;
 beforeEach(async () => {
-  database = tempDatabase();
-  await migrateToLatest(database.db as Kysely<unknown>);
+  database = await migratedTempDatabase();
 });
 afterEach(async () => {
   await database.close();

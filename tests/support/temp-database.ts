@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../../admin/db/migrate.ts';
 import { openDatabase } from '../../admin/db/open-database.ts';
 import type { Database } from '../../admin/db/tables.ts';
 
@@ -18,4 +19,11 @@ export function tempDatabase(): { db: Kysely<Database>; path: string; close: () 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temporary database with every migration applied and no content. */
+export async function migratedTempDatabase(): Promise<ReturnType<typeof tempDatabase>> {
+  const database = tempDatabase();
+  await migrateToLatest(database.db as Kysely<unknown>);
+  return database;
 }
