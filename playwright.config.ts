@@ -39,7 +39,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  reporter: [["list"]],
+  reporter: [['list']],
   use: {
     baseURL,
     locale: 'nl-NL',
@@ -50,7 +50,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /(services-down|without-js)\.spec\.ts/ },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testIgnore: /(services-down|without-js)\.spec\.ts/,
+    },
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },

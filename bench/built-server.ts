@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
  * Starts the built server (`npm run build` first) on loopback with extra environment, waits
  * until it answers /api/health and returns its base URL and a stop function.
  */
-export async function startBuiltServer(port: number, env: Record<string, string>): Promise<{ base: string; stop: () => void }> {
+export async function startBuiltServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ base: string; stop: () => void }> {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/serve.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -54,7 +54,12 @@ async function submitter(base: string, index: number, deadline: number, outcome:
       ...(sent % 2 === 0 ? { email: `inwoner${index}@example.nl` } : {}),
     });
     const started = performance.now();
-    const response = await fetch(`${base}/vraag?_action=questions.ask`, { method: 'POST', body, headers: { origin: base }, redirect: 'manual' });
+    const response = await fetch(`${base}/vraag?_action=questions.ask`, {
+      method: 'POST',
+      body,
+      headers: { origin: base },
+      redirect: 'manual',
+    });
     await response.arrayBuffer();
     outcome.latencies.push(performance.now() - started);
     const location = response.headers.get('location') ?? '';
@@ -73,23 +78,50 @@ try {
   const db = openDatabase(databasePath);
   await prepareDatabase(db, { content, contentRoot, demoData: true });
   await db.destroy();
-  const { base, stop } = await startBuiltServer(PORT, { DATABASE_PATH: databasePath, DEMO_DATA: 'false', QUESTION_RATE_LIMIT: '1000000', SEARCH_SYNC_INTERVAL_SECONDS: '0' });
+  const { base, stop } = await startBuiltServer(PORT, {
+    DATABASE_PATH: databasePath,
+    DEMO_DATA: 'false',
+    QUESTION_RATE_LIMIT: '1000000',
+    SEARCH_SYNC_INTERVAL_SECONDS: '0',
+  });
   try {
     const outcome: Outcome = { received: 0, refused: new Map(), latencies: [] };
     const deadline = Date.now() + DURATION_MS;
-    await Promise.all(Array.from({ length: SUBMITTERS }, (_, index) => submitter(base, index, deadline, outcome)));
+    await Promise.all(
+      Array.from({ length: SUBMITTERS }, (_, index) => submitter(base, index, deadline, outcome)),
+    );
     const health = percentiles(await loadTest(() => `${base}/api/health`, 2000, SUBMITTERS));
 
     const check = openDatabase(databasePath);
-    const stored = Number((await check.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const mails = Number((await check.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const stored = Number(
+      (
+        await check
+          .selectFrom('questions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const mails = Number(
+      (
+        await check
+          .selectFrom('mail_outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await check.destroy();
 
     const submit = percentiles(outcome.latencies);
-    console.log(`${SUBMITTERS} submitters, ${DURATION_MS / 1000} s, minimum fill time ${MIN_FILL_MS / 1000} s`);
-    console.log(`submitted: ${outcome.latencies.length}; "ontvangen": ${outcome.received}; refused: ${JSON.stringify(Object.fromEntries(outcome.refused))}`);
+    console.log(
+      `${SUBMITTERS} submitters, ${DURATION_MS / 1000} s, minimum fill time ${MIN_FILL_MS / 1000} s`,
+    );
+    console.log(
+      `submitted: ${outcome.latencies.length}; "ontvangen": ${outcome.received}; refused: ${JSON.stringify(Object.fromEntries(outcome.refused))}`,
+    );
     console.log(`questions in the database: ${stored}; mails queued: ${mails}`);
-    console.log(`submit p50 ${submit.p50.toFixed(1)} ms, p95 ${submit.p95.toFixed(1)} ms = ${(submit.p95 / health.p95).toFixed(1)} × /api/health p95 (${health.p95.toFixed(1)} ms) in the same run`);
+    console.log(
+      `submit p50 ${submit.p50.toFixed(1)} ms, p95 ${submit.p95.toFixed(1)} ms = ${(submit.p95 / health.p95).toFixed(1)} × /api/health p95 (${health.p95.toFixed(1)} ms) in the same run`,
+    );
     if (stored !== outcome.received) {
       console.error(`MISMATCH: ${stored} stored, ${outcome.received} acknowledged`);
       process.exitCode = 1;

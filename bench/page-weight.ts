@@ -37,27 +37,41 @@ async function moduleGraph(url: string, seen: Map<string, string>): Promise<void
   if (seen.has(url)) return;
   const source = await text(url);
   seen.set(url, source);
-  const imports = [...source.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/[^"']+\.js)["']/g)].map((match) => new URL(match[1] ?? '', url).href);
+  const imports = [
+    ...source.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/[^"']+\.js)["']/g),
+  ].map((match) => new URL(match[1] ?? '', url).href);
   for (const next of imports) await moduleGraph(next, seen);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'wijkwijzer-weight-'));
-const { base, stop } = await startBuiltServer(PORT, { DATABASE_PATH: join(dir, 'weight.sqlite'), DEMO_DATA: 'true', SEARCH_SYNC_INTERVAL_SECONDS: '0' });
+const { base, stop } = await startBuiltServer(PORT, {
+  DATABASE_PATH: join(dir, 'weight.sqlite'),
+  DEMO_DATA: 'true',
+  SEARCH_SYNC_INTERVAL_SECONDS: '0',
+});
 const failures: string[] = [];
 const rows: string[] = [];
 try {
   for (const page of PAGES) {
     const html = await text(base + page.path);
-    const attribute = (pattern: RegExp) => [...html.matchAll(pattern)].map((match) => new URL(match[1] ?? '', base).href);
+    const attribute = (pattern: RegExp) =>
+      [...html.matchAll(pattern)].map((match) => new URL(match[1] ?? '', base).href);
     const css = attribute(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
     const scripts = new Map<string, string>();
-    for (const src of attribute(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)) await moduleGraph(src, scripts);
+    for (const src of attribute(/<script[^>]+type="module"[^>]+src="([^"]+)"/g))
+      await moduleGraph(src, scripts);
     const cssBytes = (await Promise.all(css.map(text))).reduce((sum, source) => sum + gzipped(source), 0);
     const jsBytes = [...scripts.values()].reduce((sum, source) => sum + gzipped(source), 0);
-    const leaflet = [...scripts.values()].some((source) => source.includes('leaflet-container')) || css.some((href) => href.includes('leaflet'));
+    const leaflet =
+      [...scripts.values()].some((source) => source.includes('leaflet-container')) ||
+      css.some((href) => href.includes('leaflet'));
     const limit = page.map ? TARGET_KB.withMap : TARGET_KB.withoutMap;
-    if (jsBytes / 1024 > limit) failures.push(`${page.name}: ${kb(jsBytes)} KB JavaScript (target ≤ ${limit} KB)`);
-    if (leaflet !== page.map) failures.push(`${page.name}: ${leaflet ? 'loads Leaflet without a map' : 'shows a map without Leaflet'}`);
+    if (jsBytes / 1024 > limit)
+      failures.push(`${page.name}: ${kb(jsBytes)} KB JavaScript (target ≤ ${limit} KB)`);
+    if (leaflet !== page.map)
+      failures.push(
+        `${page.name}: ${leaflet ? 'loads Leaflet without a map' : 'shows a map without Leaflet'}`,
+      );
     rows.push(
       `| ${page.name.padEnd(16)} | ${page.map ? 'yes' : 'no '} | ${kb(gzipped(html)).padStart(5)} | ${kb(cssBytes).padStart(5)} | ${kb(jsBytes).padStart(5)} | ${(leaflet ? 'yes' : 'no').padEnd(7)} | ≤ ${String(limit).padStart(2)} KB |`,
     );
@@ -75,5 +89,7 @@ if (failures.length > 0) {
   console.log(`\nTargets missed:\n  ${failures.join('\n  ')}`);
   process.exitCode = 1;
 } else {
-  console.log('\nAll targets met: pages without a map ≤ 15 KB JavaScript, map pages ≤ 70 KB, Leaflet only where a map is shown.');
+  console.log(
+    '\nAll targets met: pages without a map ≤ 15 KB JavaScript, map pages ≤ 70 KB, Leaflet only where a map is shown.',
+  );
 }

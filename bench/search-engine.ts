@@ -45,7 +45,9 @@ const vocabulary = {
   neighbourhoodIds: content.neighbourhoods.map((wijk) => wijk.id),
   lifeDomainNames: new Map(content.taxonomy.lifeDomains.map((domain) => [domain.id, domain.name])),
   audienceNames: new Map(content.taxonomy.audiences.map((audience) => [audience.id, audience.name])),
-  organisationNames: new Map(content.organisations.map((organisation) => [organisation.data.slug, organisation.data.name])),
+  organisationNames: new Map(
+    content.organisations.map((organisation) => [organisation.data.slug, organisation.data.name]),
+  ),
 };
 
 function documentsFor(count: number): SearchDocument[] {
@@ -93,7 +95,8 @@ for (const size of SIZES) {
   const engine = createEmbeddedEngine();
   await engine.configure({ synonyms: content.taxonomy.synonyms });
   const buildStarted = performance.now();
-  for (let start = 0; start < documents.length; start += 1000) await engine.upsert(documents.slice(start, start + 1000));
+  for (let start = 0; start < documents.length; start += 1000)
+    await engine.upsert(documents.slice(start, start + 1000));
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   const heapAfter = heapMb();
 
@@ -107,13 +110,25 @@ for (const size of SIZES) {
 
   if (size <= ORAMA_UP_TO) {
     const orama = create({
-      schema: { title: 'string', summary: 'string', keywords: 'string', body: 'string', lifeDomains: 'string[]', neighbourhoods: 'string[]', kind: 'string' },
+      schema: {
+        title: 'string',
+        summary: 'string',
+        keywords: 'string',
+        body: 'string',
+        lifeDomains: 'string[]',
+        neighbourhoods: 'string[]',
+        kind: 'string',
+      },
       components: { tokenizer: { language: 'dutch', stemming: true, stemmer } },
     });
     const oramaStarted = performance.now();
     await insertMultiple(
       orama,
-      documents.map((document) => ({ ...document, keywords: document.keywords.join(' '), kind: document.kind ?? '' })),
+      documents.map((document) => ({
+        ...document,
+        keywords: document.keywords.join(' '),
+        kind: document.kind ?? '',
+      })),
       1000,
     );
     const oramaBuild = (performance.now() - oramaStarted) / 1000;
@@ -123,17 +138,23 @@ for (const size of SIZES) {
         tolerance: 1,
         boost: { title: 3, summary: 2, keywords: 1.5 },
         facets: { lifeDomains: {}, neighbourhoods: {}, kind: {} },
-        ...(query.filters.lifeDomains.length > 0 ? { where: { lifeDomains: { containsAny: query.filters.lifeDomains } } } : {}),
+        ...(query.filters.lifeDomains.length > 0
+          ? { where: { lifeDomains: { containsAny: query.filters.lifeDomains } } }
+          : {}),
         limit: query.perPage,
       });
     await timeEach(run); // warm-up
     const oramaTimes = percentiles(await timeEach(run));
-    rows.push(`| ${String(size).padStart(6)} | Orama      | ${oramaBuild.toFixed(2).padStart(6)} s |        – | ${format(oramaTimes)} | ${(oramaTimes.p95 / scan.p95).toFixed(3)} |`);
+    rows.push(
+      `| ${String(size).padStart(6)} | Orama      | ${oramaBuild.toFixed(2).padStart(6)} s |        – | ${format(oramaTimes)} | ${(oramaTimes.p95 / scan.p95).toFixed(3)} |`,
+    );
   }
   await engine.close();
 }
 
-console.log(`\nEngine query latency over ${ROUNDS} rounds of ${QUERIES.length} queries (free text, typo, filters, geo); ms p50 / p95 / p99`);
+console.log(
+  `\nEngine query latency over ${ROUNDS} rounds of ${QUERIES.length} queries (free text, typo, filters, geo); ms p50 / p95 / p99`,
+);
 console.log('|   size | engine     |    build |  memory | p50 / p95 / p99 (ms) | p95 ÷ naive scan |');
 console.log('|--------|------------|----------|---------|----------------------|------------------|');
 for (const row of rows) console.log(row);

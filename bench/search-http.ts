@@ -41,13 +41,21 @@ try {
   const seeded = performance.now();
   for (const listing of listings) await insertListing(db, listing);
   await db.destroy();
-  console.log(`${LISTINGS} synthetic listings stored in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(
+    `${LISTINGS} synthetic listings stored in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
 
-  const { base, stop } = await startBuiltServer(PORT, { DATABASE_PATH: databasePath, DEMO_DATA: 'false', SEARCH_SYNC_INTERVAL_SECONDS: '0' });
+  const { base, stop } = await startBuiltServer(PORT, {
+    DATABASE_PATH: databasePath,
+    DEMO_DATA: 'false',
+    SEARCH_SYNC_INTERVAL_SECONDS: '0',
+  });
   try {
     const indexStarted = performance.now();
     await waitFor(`${base}/api/zoeken?q=schulden`);
-    console.log(`server ready; index built and first query answered in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
+    console.log(
+      `server ready; index built and first query answered in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`,
+    );
 
     let next = 0;
     const searchUrl = () => `${base}/api/zoeken?${QUERIES[next++ % QUERIES.length]}`;

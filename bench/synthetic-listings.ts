@@ -17,10 +17,17 @@ export function seededRandom(seed: number): () => number {
  * `count` listings that read like the demo aanbod: sentences and titles recombined from the
  * demo listings, with their own wijken, leefgebieden and coordinates around the wijk centres.
  */
-export function syntheticListings(count: number, demo: ListingData[], content: Content, seed = 42): ListingData[] {
+export function syntheticListings(
+  count: number,
+  demo: ListingData[],
+  content: Content,
+  seed = 42,
+): ListingData[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const sentences = demo.flatMap((listing) => listing.description.split(/(?<=[.!?])\s+/)).filter((sentence) => sentence.length > 20);
+  const sentences = demo
+    .flatMap((listing) => listing.description.split(/(?<=[.!?])\s+/))
+    .filter((sentence) => sentence.length > 20);
   const titleWords = demo.flatMap((listing) => listing.title.split(/\s+/));
   const wijken = content.neighbourhoods;
   const domains = content.taxonomy.lifeDomains.map((domain) => domain.id);
@@ -44,7 +51,10 @@ export function syntheticListings(count: number, demo: ListingData[], content: C
         {
           name: `Locatie ${index}`,
           address: { street: `Straat ${index % 200}`, postcode: '2981 AB', city: 'Ridderkerk' },
-          coordinates: { lat: wijk.data.center.lat + (random() - 0.5) * 0.01, lng: wijk.data.center.lng + (random() - 0.5) * 0.01 },
+          coordinates: {
+            lat: wijk.data.center.lat + (random() - 0.5) * 0.01,
+            lng: wijk.data.center.lng + (random() - 0.5) * 0.01,
+          },
         },
       ],
       isDemo: true,

@@ -30,7 +30,8 @@ if (needsInstall()) {
   // compiler, npm ci rejects a lockfile made on another platform as "out of sync"; npm install
   // installs the locked versions and only fills in what this platform needs.
   console.log('Pakketten installeren (npm install)…');
-  if (!run('npm', ['install', '--no-audit', '--no-fund'])) fail('npm install is mislukt; zie de meldingen hierboven.');
+  if (!run('npm', ['install', '--no-audit', '--no-fund']))
+    fail('npm install is mislukt; zie de meldingen hierboven.');
 }
 
 if (process.argv.includes('--browser')) ensureChromium();
@@ -47,7 +48,12 @@ function ensureChromium() {
     console.log('Chromium installeren met apt-get (nodig voor de browsertests)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-    if (apt(['update']) && apt(['install', '-y', '--no-install-recommends', 'chromium']) && existsSync('/usr/bin/chromium')) return;
+    if (
+      apt(['update']) &&
+      apt(['install', '-y', '--no-install-recommends', 'chromium']) &&
+      existsSync('/usr/bin/chromium')
+    )
+      return;
     fail('Chromium installeren met apt-get is mislukt; zie de meldingen hierboven.');
   }
   fail(

@@ -8,7 +8,11 @@ import { prepareDatabase } from '../admin/setup/prepare-database.ts';
 
 const config = env();
 const db = openDatabase(databasePath(config));
-const report = await prepareDatabase(db, { content: loadContent(contentRoot), contentRoot, demoData: config.DEMO_DATA });
+const report = await prepareDatabase(db, {
+  content: loadContent(contentRoot),
+  contentRoot,
+  demoData: config.DEMO_DATA,
+});
 await db.destroy();
 
 console.log(

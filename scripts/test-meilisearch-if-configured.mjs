@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.env.MEILI_URL) {
-  console.log('MEILI_URL is niet gezet: het zoekcontract is alleen tegen de ingebouwde zoekmachine gedraaid.');
+  console.log(
+    'MEILI_URL is niet gezet: het zoekcontract is alleen tegen de ingebouwde zoekmachine gedraaid.',
+  );
   process.exit(0);
 }
 const result = spawnSync('npm', ['run', 'test:meilisearch'], { stdio: 'inherit' });

@@ -20,7 +20,11 @@ export function appSearch(): SearchService {
       syncIntervalMs: config.SEARCH_SYNC_INTERVAL_SECONDS * 1000,
     });
     // Start building the index now, so the first resident does not wait for it.
-    service.ready().catch((error: unknown) => console.error('Search engine not available at start:', (error as Error).message));
+    service
+      .ready()
+      .catch((error: unknown) =>
+        console.error('Search engine not available at start:', (error as Error).message),
+      );
   }
   return service;
 }

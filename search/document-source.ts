@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Content } from '../admin/content/load-content.ts';
 import type { Database } from '../admin/db/tables.ts';
-import { findListingById, listPublishedListingsByIds, listPublishedListingVersions } from '../admin/listings/listing-repository.ts';
+import {
+  findListingById,
+  listPublishedListingsByIds,
+  listPublishedListingVersions,
+} from '../admin/listings/listing-repository.ts';
 import { listOrganisations } from '../admin/organisations/organisation-repository.ts';
 import { listingDocumentId, projectListing, type ProjectionVocabulary } from './project-listing.ts';
 import { projectContent } from './project-content.ts';
@@ -39,7 +43,9 @@ export function createDocumentSource(db: Kysely<Database>, content: Content): Do
     },
 
     async load(ids) {
-      const listingIds = ids.filter((id) => id.startsWith('listing-')).map((id) => Number(id.slice('listing-'.length)));
+      const listingIds = ids
+        .filter((id) => id.startsWith('listing-'))
+        .map((id) => Number(id.slice('listing-'.length)));
       const words = await vocabulary();
       const listings = await listPublishedListingsByIds(db, listingIds);
       return [

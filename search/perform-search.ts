@@ -13,13 +13,25 @@ export type SearchOutcome =
     }
   | { status: 'unavailable' };
 
-const NO_FILTERS = { type: [], neighbourhoods: [], lifeDomains: [], audiences: [], kind: [], cost: [], access: [] };
+const NO_FILTERS = {
+  type: [],
+  neighbourhoods: [],
+  lifeDomains: [],
+  audiences: [],
+  kind: [],
+  cost: [],
+  access: [],
+};
 
 /**
  * Runs a resident's search and logs it for monitoring (the query and its filters, never who
  * or where). An unreachable engine is an outcome, not an exception: the page explains it.
  */
-export async function performSearch(service: SearchService, log: SearchLog, state: SearchState): Promise<SearchOutcome> {
+export async function performSearch(
+  service: SearchService,
+  log: SearchLog,
+  state: SearchState,
+): Promise<SearchOutcome> {
   let result: SearchResult;
   try {
     result = await service.search(state.query);
@@ -38,9 +50,13 @@ export async function performSearch(service: SearchService, log: SearchLog, stat
     for (const [name, value] of params) (filters[name] ??= []).push(value);
     log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
   }
-  const filtered = Object.values(state.query.filters).some((values) => values.length > 0) || state.query.radiusKm !== undefined;
+  const filtered =
+    Object.values(state.query.filters).some((values) => values.length > 0) ||
+    state.query.radiusKm !== undefined;
   if (result.total === 0 && filtered) {
-    const broader = await service.search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 }).catch(() => undefined);
+    const broader = await service
+      .search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 })
+      .catch(() => undefined);
     if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total };
   }
   return { status: 'ok', result };

@@ -8,7 +8,9 @@ import type { SearchDocument } from './search-document.ts';
  * version is derived from its text: any edit gives a new version and the sync picks it up.
  */
 function contentVersion(document: Omit<SearchDocument, 'version'>): number {
-  return Number.parseInt(createHash('sha256').update(JSON.stringify(document)).digest('hex').slice(0, 12), 16) + 1;
+  return (
+    Number.parseInt(createHash('sha256').update(JSON.stringify(document)).digest('hex').slice(0, 12), 16) + 1
+  );
 }
 
 function withVersion(document: Omit<SearchDocument, 'version'>): SearchDocument {
@@ -52,7 +54,10 @@ export function projectContent(content: Content): SearchDocument[] {
         id: `anchorPlace-${place.id}`,
         type: 'anchorPlace',
         url: `/wijken/${data.neighbourhood}#ankerplaats-titel`,
-        title: data.status === 'geen-locatie' ? `Wijkteam in ${wijkName}` : `Ankerplaats ${wijkName}: ${data.name}`,
+        title:
+          data.status === 'geen-locatie'
+            ? `Wijkteam in ${wijkName}`
+            : `Ankerplaats ${wijkName}: ${data.name}`,
         summary:
           data.status === 'actief'
             ? `Hier kun je zonder afspraak binnenlopen bij het wijkteam: ${data.address.street}.`

@@ -24,7 +24,15 @@ export const SearchQuerySchema = z.object({
       cost: z.array(CostSchema).default([]),
       access: z.array(AccessSchema).default([]),
     })
-    .default({ type: [], neighbourhoods: [], lifeDomains: [], audiences: [], kind: [], cost: [], access: [] }),
+    .default({
+      type: [],
+      neighbourhoods: [],
+      lifeDomains: [],
+      audiences: [],
+      kind: [],
+      cost: [],
+      access: [],
+    }),
   /** Reference point for distance: a wijk centre or a shared location. */
   near: CoordinatesSchema.optional(),
   /** Only documents within this many kilometres of `near`. */

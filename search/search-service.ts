@@ -46,7 +46,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     })().catch((error: unknown) => {
       starting = undefined;
       failedAt = Date.now();
-      throw error instanceof SearchUnavailableError ? error : new SearchUnavailableError('De zoekmachine kon niet starten.', { cause: error });
+      throw error instanceof SearchUnavailableError
+        ? error
+        : new SearchUnavailableError('De zoekmachine kon niet starten.', { cause: error });
     });
     return starting;
   }
@@ -73,7 +75,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const timer =
     options.syncIntervalMs > 0
       ? setInterval(() => {
-          syncNow().catch((error: unknown) => console.error('Search sync failed; next try in the next round.', (error as Error).message));
+          syncNow().catch((error: unknown) =>
+            console.error('Search sync failed; next try in the next round.', (error as Error).message),
+          );
         }, options.syncIntervalMs)
       : undefined;
   // The loop must never keep a finished process (a CLI, a test) alive.

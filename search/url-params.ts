@@ -8,9 +8,21 @@ import { SearchQuerySchema, type SearchQuery } from './search-query.ts';
  * rather than refused: an old or hand-edited link still gives results.
  */
 
-export const KIND_PARAM: Record<ListingKind, string> = { service: 'voorziening', activity: 'activiteit', volunteer: 'vrijwillige-hulp' };
-export const COST_PARAM: Record<Cost, string> = { free: 'gratis', contribution: 'eigen-bijdrage', reimbursed: 'vergoed' };
-export const ACCESS_PARAM: Record<Access, string> = { open: 'vrij', referral: 'verwijzing', indication: 'indicatie' };
+export const KIND_PARAM: Record<ListingKind, string> = {
+  service: 'voorziening',
+  activity: 'activiteit',
+  volunteer: 'vrijwillige-hulp',
+};
+export const COST_PARAM: Record<Cost, string> = {
+  free: 'gratis',
+  contribution: 'eigen-bijdrage',
+  reimbursed: 'vergoed',
+};
+export const ACCESS_PARAM: Record<Access, string> = {
+  open: 'vrij',
+  referral: 'verwijzing',
+  indication: 'indicatie',
+};
 const SORT_PARAM = { relevance: 'relevantie', distance: 'afstand', title: 'titel' } as const;
 
 export const FILTER_PARAMS = {
@@ -45,22 +57,39 @@ const ACCESS = invert(ACCESS_PARAM);
 const SORTS = invert(SORT_PARAM);
 
 const known = <T>(values: string[], lookup: (value: string) => T | undefined): T[] => [
-  ...new Set(values.flatMap((value) => {
-    const found = lookup(value);
-    return found === undefined ? [] : [found];
-  })),
+  ...new Set(
+    values.flatMap((value) => {
+      const found = lookup(value);
+      return found === undefined ? [] : [found];
+    }),
+  ),
 ];
 
 // Shared locations are rounded to about 100 m: enough for "near me", not enough to be an address.
 const roundCoordinate = (value: number) => Math.round(value * 1000) / 1000;
 
-export function parseSearchParams(params: URLSearchParams, vocabulary: SearchVocabulary, perPage = 20): SearchState {
-  const all = (name: string) => params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+export function parseSearchParams(
+  params: URLSearchParams,
+  vocabulary: SearchVocabulary,
+  perPage = 20,
+): SearchState {
+  const all = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean);
   const filters = {
     type: [],
-    neighbourhoods: known(all(FILTER_PARAMS.neighbourhoods), (value) => (vocabulary.neighbourhoodCentres.has(value) ? value : undefined)),
-    lifeDomains: known(all(FILTER_PARAMS.lifeDomains), (value) => (vocabulary.lifeDomains.has(value) ? value : undefined)),
-    audiences: known(all(FILTER_PARAMS.audiences), (value) => (vocabulary.audiences.has(value) ? value : undefined)),
+    neighbourhoods: known(all(FILTER_PARAMS.neighbourhoods), (value) =>
+      vocabulary.neighbourhoodCentres.has(value) ? value : undefined,
+    ),
+    lifeDomains: known(all(FILTER_PARAMS.lifeDomains), (value) =>
+      vocabulary.lifeDomains.has(value) ? value : undefined,
+    ),
+    audiences: known(all(FILTER_PARAMS.audiences), (value) =>
+      vocabulary.audiences.has(value) ? value : undefined,
+    ),
     kind: known(all(FILTER_PARAMS.kind), (value) => KINDS.get(value)),
     cost: known(all(FILTER_PARAMS.cost), (value) => COSTS.get(value)),
     access: known(all(FILTER_PARAMS.access), (value) => ACCESS.get(value)),
@@ -74,7 +103,8 @@ export function parseSearchParams(params: URLSearchParams, vocabulary: SearchVoc
   else if (params.has('lat') && params.has('lng') && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
     nearBy = { kind: 'location', coordinates: { lat: roundCoordinate(lat), lng: roundCoordinate(lng) } };
   }
-  const near = nearBy?.kind === 'neighbourhood' ? vocabulary.neighbourhoodCentres.get(nearBy.id) : nearBy?.coordinates;
+  const near =
+    nearBy?.kind === 'neighbourhood' ? vocabulary.neighbourhoodCentres.get(nearBy.id) : nearBy?.coordinates;
 
   const requestedSort = SORTS.get(params.get('sorteer') ?? '') ?? (near ? 'distance' : 'relevance');
   const page = Number.parseInt(params.get('pagina') ?? '1', 10);

@@ -18,7 +18,8 @@ import { AudienceSchema, LifeDomainSchema } from '../admin/schemas/taxonomy.ts';
 let content: Content | undefined;
 const read = (): Content => (content ??= loadContent(contentRoot));
 
-const entries = <T extends object>(items: ContentEntry<T>[]) => items.map((item) => ({ ...item.data, id: item.id, body: item.body }));
+const entries = <T extends object>(items: ContentEntry<T>[]) =>
+  items.map((item) => ({ ...item.data, id: item.id, body: item.body }));
 const withBody = { body: z.string() };
 
 export const collections = {
@@ -31,14 +32,29 @@ export const collections = {
     loader: async () => entries(read().neighbourhoods),
     schema: NeighbourhoodSchema.extend(withBody),
   }),
-  wijkgrenzen: defineCollection({ loader: async () => entries(read().boundaries), schema: BoundarySchema.extend(withBody) }),
-  ankerplaatsen: defineCollection({ loader: async () => entries(read().anchorPlaces), schema: AnchorPlaceSchema }),
-  leefgebieden: defineCollection({ loader: async () => read().taxonomy.lifeDomains, schema: LifeDomainSchema }),
+  wijkgrenzen: defineCollection({
+    loader: async () => entries(read().boundaries),
+    schema: BoundarySchema.extend(withBody),
+  }),
+  ankerplaatsen: defineCollection({
+    loader: async () => entries(read().anchorPlaces),
+    schema: AnchorPlaceSchema,
+  }),
+  leefgebieden: defineCollection({
+    loader: async () => read().taxonomy.lifeDomains,
+    schema: LifeDomainSchema,
+  }),
   doelgroepen: defineCollection({ loader: async () => read().taxonomy.audiences, schema: AudienceSchema }),
   synoniemen: defineCollection({
     loader: async () => read().taxonomy.synonyms.map((words, index) => ({ id: String(index), words })),
     schema: z.object({ words: z.array(z.string()) }),
   }),
-  organisaties: defineCollection({ loader: async () => entries(read().organisations), schema: OrganisationSchema }),
-  paginas: defineCollection({ loader: async () => entries(read().pages), schema: InfoPageSchema.extend(withBody) }),
+  organisaties: defineCollection({
+    loader: async () => entries(read().organisations),
+    schema: OrganisationSchema,
+  }),
+  paginas: defineCollection({
+    loader: async () => entries(read().pages),
+    schema: InfoPageSchema.extend(withBody),
+  }),
 };

@@ -4,4 +4,8 @@ import { demoNoticeMiddleware } from './middleware/demo-notice.ts';
 import { securityHeadersMiddleware } from './middleware/security-headers.ts';
 import { getMapTiles } from './lib/map-tiles.ts';
 
-export const onRequest = sequence(securityHeadersMiddleware(async () => (await getMapTiles()).origin), adminSessionMiddleware, demoNoticeMiddleware);
+export const onRequest = sequence(
+  securityHeadersMiddleware(async () => (await getMapTiles()).origin),
+  adminSessionMiddleware,
+  demoNoticeMiddleware,
+);

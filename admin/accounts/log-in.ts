@@ -8,9 +8,16 @@ import { findUserById, findUserRowByEmail } from './user-repository.ts';
 import { ROLES_REQUIRING_TWO_FACTOR, type Role, type User } from './user.ts';
 
 export const LoginInputSchema = z.object({
-  email: z.string({ error: 'Vul je e-mailadres in.' }).trim().min(1, 'Vul je e-mailadres in.').max(254, 'Vul een geldig e-mailadres in.'),
+  email: z
+    .string({ error: 'Vul je e-mailadres in.' })
+    .trim()
+    .min(1, 'Vul je e-mailadres in.')
+    .max(254, 'Vul een geldig e-mailadres in.'),
   // Length rules are for new passwords only; here anything is simply checked.
-  password: z.string({ error: 'Vul je wachtwoord in.' }).min(1, 'Vul je wachtwoord in.').max(256, 'Dit wachtwoord klopt niet.'),
+  password: z
+    .string({ error: 'Vul je wachtwoord in.' })
+    .min(1, 'Vul je wachtwoord in.')
+    .max(256, 'Dit wachtwoord klopt niet.'),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
@@ -32,14 +39,21 @@ export function twoFactorStep(user: { role: Role; twoFactorEnabled: boolean }): 
  * password all give `invalid` after the same argon2 work, so the answer does not tell whether an
  * address has an account. A blocked account or address is refused before any check.
  */
-export async function logIn(db: Kysely<Database>, input: LoginInput & { clientAddress: string }, now = new Date()): Promise<LoginResult> {
+export async function logIn(
+  db: Kysely<Database>,
+  input: LoginInput & { clientAddress: string },
+  now = new Date(),
+): Promise<LoginResult> {
   const keys = [accountKey(input.email), addressKey(input.clientAddress)];
   const state = await throttleState(db, keys, now);
   if (state.blocked) return { status: 'throttled', retryAfterSeconds: state.retryAfterSeconds };
 
   const row = await findUserRowByEmail(db, input.email);
   const usable = row && row.password_hash && row.disabled_at === null ? row : undefined;
-  const passwordOk = await verifyPassword(usable?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(
+    usable?.password_hash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!usable || !passwordOk) {
     await recordFailure(db, keys, now);
     return { status: 'invalid' };
@@ -48,6 +62,9 @@ export async function logIn(db: Kysely<Database>, input: LoginInput & { clientAd
   const user = await findUserById(db, usable.id);
   if (!user) return { status: 'invalid' };
   const nextStep = twoFactorStep(user);
-  const { token, session } = await createSession(db, user.id, { twoFactorVerified: nextStep === 'done', now });
+  const { token, session } = await createSession(db, user.id, {
+    twoFactorVerified: nextStep === 'done',
+    now,
+  });
   return { status: 'ok', user, token, session, nextStep };
 }

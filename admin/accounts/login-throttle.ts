@@ -16,22 +16,50 @@ export interface ThrottlePolicy {
   forgetAfterMs: number;
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 5, firstBlockMs: 60_000, maxBlockMs: 3600_000, forgetAfterMs: 24 * 3600_000 };
-export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, firstBlockMs: 60_000, maxBlockMs: 3600_000, forgetAfterMs: 3600_000 };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  firstBlockMs: 60_000,
+  maxBlockMs: 3600_000,
+  forgetAfterMs: 24 * 3600_000,
+};
+export const ADDRESS_POLICY: ThrottlePolicy = {
+  freeFailures: 20,
+  firstBlockMs: 60_000,
+  maxBlockMs: 3600_000,
+  forgetAfterMs: 3600_000,
+};
 
 export interface ThrottleKey {
   key: string;
   policy: ThrottlePolicy;
 }
 
-export const accountKey = (email: string): ThrottleKey => ({ key: `account:${hashSecret(email.trim().toLowerCase())}`, policy: ACCOUNT_POLICY });
-export const addressKey = (clientAddress: string): ThrottleKey => ({ key: `ip:${hashSecret(clientAddress)}`, policy: ADDRESS_POLICY });
+export const accountKey = (email: string): ThrottleKey => ({
+  key: `account:${hashSecret(email.trim().toLowerCase())}`,
+  policy: ACCOUNT_POLICY,
+});
+export const addressKey = (clientAddress: string): ThrottleKey => ({
+  key: `ip:${hashSecret(clientAddress)}`,
+  policy: ADDRESS_POLICY,
+});
 
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
 /** Whether any of the keys is waiting; the longest wait counts. */
-export async function throttleState(db: Kysely<Database>, keys: ThrottleKey[], now = new Date()): Promise<ThrottleState> {
-  const rows = await db.selectFrom('login_attempts').selectAll().where('key', 'in', keys.map((k) => k.key)).execute();
+export async function throttleState(
+  db: Kysely<Database>,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<ThrottleState> {
+  const rows = await db
+    .selectFrom('login_attempts')
+    .selectAll()
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .execute();
   let waitMs = 0;
   for (const row of rows) {
     if (row.blocked_until) waitMs = Math.max(waitMs, Date.parse(row.blocked_until) - now.getTime());
@@ -45,14 +73,26 @@ export function blockDuration(failures: number, policy: ThrottlePolicy): number 
   return Math.min(policy.maxBlockMs, policy.firstBlockMs * 2 ** (over - 1));
 }
 
-export async function recordFailure(db: Kysely<Database>, keys: ThrottleKey[], now = new Date()): Promise<void> {
+export async function recordFailure(
+  db: Kysely<Database>,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const { key, policy } of keys) {
-      const row = await trx.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
+      const row = await trx
+        .selectFrom('login_attempts')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirst();
       const fresh = row && now.getTime() - Date.parse(row.updated_at) < policy.forgetAfterMs;
       const failures = (fresh ? row.failures : 0) + 1;
       const block = blockDuration(failures, policy);
-      const values = { failures, blocked_until: block > 0 ? new Date(now.getTime() + block).toISOString() : null, updated_at: now.toISOString() };
+      const values = {
+        failures,
+        blocked_until: block > 0 ? new Date(now.getTime() + block).toISOString() : null,
+        updated_at: now.toISOString(),
+      };
       await trx
         .insertInto('login_attempts')
         .values({ key, ...values })

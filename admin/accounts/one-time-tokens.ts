@@ -15,10 +15,20 @@ export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MS;
 export type ConsumedToken = { status: 'ok'; userId: number } | { status: 'unknown' | 'expired' | 'used' };
 
 /** Issues a link token; a new one replaces earlier unused ones of the same purpose. */
-export async function issueToken(db: Kysely<Database>, userId: number, purpose: TokenPurpose, now = new Date()): Promise<string> {
+export async function issueToken(
+  db: Kysely<Database>,
+  userId: number,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<string> {
   const { id, secret, token } = generateToken();
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('one_time_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+    await trx
+      .deleteFrom('one_time_tokens')
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
     await trx
       .insertInto('one_time_tokens')
       .values({
@@ -36,18 +46,37 @@ export async function issueToken(db: Kysely<Database>, userId: number, purpose: 
 }
 
 /** Checks a token without using it up: for showing the form the link leads to. */
-export async function checkToken(db: Kysely<Database>, token: string, purposes: readonly TokenPurpose[], now = new Date()): Promise<ConsumedToken> {
+export async function checkToken(
+  db: Kysely<Database>,
+  token: string,
+  purposes: readonly TokenPurpose[],
+  now = new Date(),
+): Promise<ConsumedToken> {
   const parts = splitToken(token);
   if (!parts) return { status: 'unknown' };
-  const row = await db.selectFrom('one_time_tokens').selectAll().where('id', '=', parts.id).executeTakeFirst();
-  if (!row || !purposes.includes(row.purpose as TokenPurpose) || !secretMatches(parts.secret, row.secret_hash)) return { status: 'unknown' };
+  const row = await db
+    .selectFrom('one_time_tokens')
+    .selectAll()
+    .where('id', '=', parts.id)
+    .executeTakeFirst();
+  if (
+    !row ||
+    !purposes.includes(row.purpose as TokenPurpose) ||
+    !secretMatches(parts.secret, row.secret_hash)
+  )
+    return { status: 'unknown' };
   if (row.used_at) return { status: 'used' };
   if (Date.parse(row.expires_at) <= now.getTime()) return { status: 'expired' };
   return { status: 'ok', userId: row.user_id };
 }
 
 /** Uses a token up; of two requests racing with the same link, only one gets `ok`. */
-export async function consumeToken(db: Kysely<Database>, token: string, purposes: readonly TokenPurpose[], now = new Date()): Promise<ConsumedToken> {
+export async function consumeToken(
+  db: Kysely<Database>,
+  token: string,
+  purposes: readonly TokenPurpose[],
+  now = new Date(),
+): Promise<ConsumedToken> {
   const checked = await checkToken(db, token, purposes, now);
   if (checked.status !== 'ok') return checked;
   const parts = splitToken(token);

@@ -14,11 +14,15 @@ export function requireRole(actor: Actor | undefined, ...roles: Role[]): Actor {
 
 /** Beheerders may edit every organisation; an editor only the one their account belongs to. */
 export function canEditOrganisation(actor: Actor, organisationSlug: string): boolean {
-  return actor.role === 'beheerder' || (actor.role === 'organisatie' && actor.organisationSlug === organisationSlug);
+  return (
+    actor.role === 'beheerder' ||
+    (actor.role === 'organisatie' && actor.organisationSlug === organisationSlug)
+  );
 }
 
 export function requireOrganisationAccess(actor: Actor | undefined, organisationSlug: string): Actor {
   const known = requireRole(actor, 'beheerder', 'organisatie');
-  if (!canEditOrganisation(known, organisationSlug)) throw new ForbiddenError('Dit hoort bij een andere organisatie.');
+  if (!canEditOrganisation(known, organisationSlug))
+    throw new ForbiddenError('Dit hoort bij een andere organisatie.');
   return known;
 }

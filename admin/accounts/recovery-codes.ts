@@ -11,23 +11,47 @@ function newCode(): string {
   return `${text.slice(0, 5)}-${text.slice(5)}`;
 }
 
-const normalise = (code: string): string => code.trim().toUpperCase().replace(/[^A-Z2-7]/g, '');
+const normalise = (code: string): string =>
+  code
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z2-7]/g, '');
 
 /** New single-use codes for when the phone is lost; replaces all earlier ones. Shown once, stored hashed. */
 export async function regenerateRecoveryCodes(db: Kysely<Database>, userId: number): Promise<string[]> {
   const codes = Array.from({ length: COUNT }, newCode);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-    await trx.insertInto('recovery_codes').values(codes.map((code) => ({ user_id: userId, code_hash: hashSecret(normalise(code)), used_at: null }))).execute();
+    await trx
+      .insertInto('recovery_codes')
+      .values(
+        codes.map((code) => ({ user_id: userId, code_hash: hashSecret(normalise(code)), used_at: null })),
+      )
+      .execute();
   });
   return codes;
 }
 
 /** True when the code was one of the user's unused codes; it is then used up. */
-export async function useRecoveryCode(db: Kysely<Database>, userId: number, code: string, now = new Date()): Promise<boolean> {
-  const rows = await db.selectFrom('recovery_codes').select(['id', 'code_hash']).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+export async function useRecoveryCode(
+  db: Kysely<Database>,
+  userId: number,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .selectFrom('recovery_codes')
+    .select(['id', 'code_hash'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
   const match = rows.find((row) => secretMatches(normalise(code), row.code_hash));
   if (!match) return false;
-  const result = await db.updateTable('recovery_codes').set({ used_at: now.toISOString() }).where('id', '=', match.id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: now.toISOString() })
+    .where('id', '=', match.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

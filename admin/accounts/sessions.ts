@@ -28,10 +28,21 @@ const toSession = (row: SessionRow): Session => ({
   lastVerifiedAt: row.last_verified_at,
 });
 
-export async function createSession(db: Kysely<Database>, userId: number, options: { twoFactorVerified: boolean; now?: Date }): Promise<{ token: string; session: Session }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  options: { twoFactorVerified: boolean; now?: Date },
+): Promise<{ token: string; session: Session }> {
   const { id, secret, token } = generateToken();
   const now = (options.now ?? new Date()).toISOString();
-  const row: SessionRow = { id, secret_hash: hashSecret(secret), user_id: userId, two_factor_verified: options.twoFactorVerified ? 1 : 0, created_at: now, last_verified_at: now };
+  const row: SessionRow = {
+    id,
+    secret_hash: hashSecret(secret),
+    user_id: userId,
+    two_factor_verified: options.twoFactorVerified ? 1 : 0,
+    created_at: now,
+    last_verified_at: now,
+  };
   await db.insertInto('sessions').values(row).execute();
   return { token, session: toSession(row) };
 }
@@ -42,7 +53,11 @@ export type ValidatedSession = { session: Session; user: User; extended: boolean
  * The session and user behind a cookie's token, or undefined: unknown id, wrong secret (compared
  * in constant time), idle or too old, or a disabled user. Activity slides the idle timeout.
  */
-export async function validateSessionToken(db: Kysely<Database>, token: string, now = new Date()): Promise<ValidatedSession | undefined> {
+export async function validateSessionToken(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<ValidatedSession | undefined> {
   const parts = splitToken(token);
   if (!parts) return undefined;
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', parts.id).executeTakeFirst();
@@ -61,7 +76,11 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
   const extended = idle >= REFRESH_AFTER_MS;
   if (extended) {
     row.last_verified_at = now.toISOString();
-    await db.updateTable('sessions').set({ last_verified_at: row.last_verified_at }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_verified_at: row.last_verified_at })
+      .where('id', '=', row.id)
+      .execute();
   }
   return { session: toSession(row), user, extended };
 }
@@ -89,5 +108,11 @@ export interface CookieAttributes {
 
 /** How the session cookie is set: not readable by scripts, not sent cross-site, HTTPS-only in production. */
 export function sessionCookieAttributes(options: { secure: boolean; maxAgeMs?: number }): CookieAttributes {
-  return { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/', maxAge: Math.floor((options.maxAgeMs ?? SESSION_IDLE_MS) / 1000) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    path: '/',
+    maxAge: Math.floor((options.maxAgeMs ?? SESSION_IDLE_MS) / 1000),
+  };
 }

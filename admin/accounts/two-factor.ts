@@ -30,7 +30,8 @@ export function matchingTimeStep(key: Uint8Array, code: string, now = new Date()
   let matched: number | undefined;
   // Every candidate is computed and compared, so timing does not tell which step matched.
   for (let step = current - GRACE_STEPS; step <= current + GRACE_STEPS; step++) {
-    if (constantTimeEqual(encoder.encode(generateHOTP(key, BigInt(step), DIGITS)), encoder.encode(given))) matched = step;
+    if (constantTimeEqual(encoder.encode(generateHOTP(key, BigInt(step), DIGITS)), encoder.encode(given)))
+      matched = step;
   }
   return matched;
 }
@@ -52,14 +53,27 @@ export interface TotpSetup {
  * The key being set up for a user: made once and kept as pending, so reloading the page shows
  * the same QR code. It only becomes the user's key when a code from it is entered.
  */
-export async function pendingTotpSetup(db: Kysely<Database>, userId: number, issuer: string, accountName: string): Promise<TotpSetup> {
-  const row = await db.selectFrom('users').select('totp_pending_key').where('id', '=', userId).executeTakeFirstOrThrow();
+export async function pendingTotpSetup(
+  db: Kysely<Database>,
+  userId: number,
+  issuer: string,
+  accountName: string,
+): Promise<TotpSetup> {
+  const row = await db
+    .selectFrom('users')
+    .select('totp_pending_key')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   let key: Uint8Array;
   if (row.totp_pending_key) {
     key = decodeBase64(row.totp_pending_key);
   } else {
     key = createTotpKey();
-    await db.updateTable('users').set({ totp_pending_key: encodeBase64(key) }).where('id', '=', userId).execute();
+    await db
+      .updateTable('users')
+      .set({ totp_pending_key: encodeBase64(key) })
+      .where('id', '=', userId)
+      .execute();
   }
   const uri = createTOTPKeyURI(issuer, accountName, key, PERIOD_SECONDS, DIGITS);
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -68,14 +82,28 @@ export async function pendingTotpSetup(db: Kysely<Database>, userId: number, iss
 }
 
 /** Turns the pending key into the user's key once a code from it is right. */
-export async function confirmTotpSetup(db: Kysely<Database>, userId: number, code: string, now = new Date()): Promise<boolean> {
-  const row = await db.selectFrom('users').select('totp_pending_key').where('id', '=', userId).executeTakeFirst();
+export async function confirmTotpSetup(
+  db: Kysely<Database>,
+  userId: number,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('totp_pending_key')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!row?.totp_pending_key) return false;
   const step = matchingTimeStep(decodeBase64(row.totp_pending_key), code, now);
   if (step === undefined) return false;
   await db
     .updateTable('users')
-    .set({ totp_key: row.totp_pending_key, totp_pending_key: null, totp_last_step: step, updated_at: now.toISOString() })
+    .set({
+      totp_key: row.totp_pending_key,
+      totp_pending_key: null,
+      totp_last_step: step,
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', userId)
     .execute();
   return true;
@@ -85,7 +113,12 @@ export async function confirmTotpSetup(db: Kysely<Database>, userId: number, cod
  * Checks a code of a user with two-factor set up. A code is accepted once: its time step must be
  * later than the last accepted one, so an overheard code cannot be replayed.
  */
-export async function verifyUserTotp(db: Kysely<Database>, userId: number, code: string, now = new Date()): Promise<boolean> {
+export async function verifyUserTotp(
+  db: Kysely<Database>,
+  userId: number,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
   const row = await db.selectFrom('users').select(['totp_key']).where('id', '=', userId).executeTakeFirst();
   if (!row?.totp_key) return false;
   const step = matchingTimeStep(decodeBase64(row.totp_key), code, now);
@@ -102,7 +135,11 @@ export async function verifyUserTotp(db: Kysely<Database>, userId: number, code:
 /** For a lost phone, by a beheerder: the user sets up a new app at the next login. */
 export async function resetTotp(db: Kysely<Database>, userId: number, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_key: null, totp_pending_key: null, totp_last_step: null, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ totp_key: null, totp_pending_key: null, totp_last_step: null, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
     await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   });
 }

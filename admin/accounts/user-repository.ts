@@ -11,7 +11,12 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 async function teamsOf(db: Kysely<Database>, userIds: number[]): Promise<Map<number, TeamId[]>> {
   const teams = new Map<number, TeamId[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return teams;
-  const rows = await db.selectFrom('user_teams').selectAll().where('user_id', 'in', userIds).orderBy('team_id').execute();
+  const rows = await db
+    .selectFrom('user_teams')
+    .selectAll()
+    .where('user_id', 'in', userIds)
+    .orderBy('team_id')
+    .execute();
   for (const row of rows) teams.get(row.user_id)?.push(row.team_id);
   return teams;
 }
@@ -46,7 +51,10 @@ export async function findUserRowById(db: Kysely<Database>, id: number): Promise
 
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
-  const teams = await teamsOf(db, rows.map((row) => row.id));
+  const teams = await teamsOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toUser(row, teams.get(row.id) ?? []));
 }
 
@@ -91,22 +99,40 @@ export async function createUser(db: Kysely<Database>, input: NewUser, now = new
 
 async function replaceTeams(db: Kysely<Database>, userId: number, teamIds: readonly TeamId[]): Promise<void> {
   await db.deleteFrom('user_teams').where('user_id', '=', userId).execute();
-  if (teamIds.length > 0) await db.insertInto('user_teams').values([...new Set(teamIds)].map((team_id) => ({ user_id: userId, team_id }))).execute();
+  if (teamIds.length > 0)
+    await db
+      .insertInto('user_teams')
+      .values([...new Set(teamIds)].map((team_id) => ({ user_id: userId, team_id })))
+      .execute();
 }
 
 /** Role, teams and organisation together, so an account never holds a mix of two roles. */
-export async function changeRole(db: Kysely<Database>, userId: number, change: { role: Role; organisationSlug?: string | null; teamIds?: TeamId[] }, now = new Date()): Promise<void> {
+export async function changeRole(
+  db: Kysely<Database>,
+  userId: number,
+  change: { role: Role; organisationSlug?: string | null; teamIds?: TeamId[] },
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ role: change.role, organisation_slug: change.role === 'organisatie' ? (change.organisationSlug ?? null) : null, updated_at: now.toISOString() })
+      .set({
+        role: change.role,
+        organisation_slug: change.role === 'organisatie' ? (change.organisationSlug ?? null) : null,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', userId)
       .execute();
     await replaceTeams(trx, userId, change.role === 'teamlid' ? (change.teamIds ?? []) : []);
   });
 }
 
-export async function setDisabled(db: Kysely<Database>, userId: number, disabled: boolean, now = new Date()): Promise<void> {
+export async function setDisabled(
+  db: Kysely<Database>,
+  userId: number,
+  disabled: boolean,
+  now = new Date(),
+): Promise<void> {
   await db
     .updateTable('users')
     .set({ disabled_at: disabled ? now.toISOString() : null, updated_at: now.toISOString() })

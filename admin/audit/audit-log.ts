@@ -24,7 +24,8 @@ const comparable = (value: unknown): string => JSON.stringify(value ?? null);
 export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
   const changes: Changes = {};
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (comparable(before[field]) !== comparable(after[field])) changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
+    if (comparable(before[field]) !== comparable(after[field]))
+      changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
   }
   return changes;
 }
@@ -65,7 +66,17 @@ export async function listAuditEntries(
   if (options.objectId) query = query.where('audit_log.object_id', '=', options.objectId);
   const [rows, count] = await Promise.all([
     query
-      .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.object_type', 'audit_log.object_id', 'audit_log.changes_json', 'audit_log.actor_user_id', 'users.email', 'users.display_name'])
+      .select([
+        'audit_log.id',
+        'audit_log.at',
+        'audit_log.action',
+        'audit_log.object_type',
+        'audit_log.object_id',
+        'audit_log.changes_json',
+        'audit_log.actor_user_id',
+        'users.email',
+        'users.display_name',
+      ])
       .orderBy('audit_log.id', 'desc')
       .limit(options.limit)
       .offset(options.offset ?? 0)
@@ -77,7 +88,10 @@ export async function listAuditEntries(
     entries: rows.map((row) => ({
       id: row.id,
       at: row.at,
-      actor: row.actor_user_id !== null && row.email ? { id: row.actor_user_id, email: row.email, displayName: row.display_name ?? row.email } : null,
+      actor:
+        row.actor_user_id !== null && row.email
+          ? { id: row.actor_user_id, email: row.email, displayName: row.display_name ?? row.email }
+          : null,
       action: row.action,
       objectType: row.object_type,
       objectId: row.object_id,
@@ -87,7 +101,11 @@ export async function listAuditEntries(
 }
 
 /** The audit log is for beheerders only. */
-export async function auditLogForAdmin(db: Kysely<Database>, actor: Actor | undefined, options: { limit: number; offset?: number; objectType?: string; objectId?: string }) {
+export async function auditLogForAdmin(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  options: { limit: number; offset?: number; objectType?: string; objectId?: string },
+) {
   requireRole(actor, 'beheerder');
   return listAuditEntries(db, options);
 }

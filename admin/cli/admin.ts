@@ -55,21 +55,43 @@ async function run(): Promise<void> {
       organisationSlug: values.organisation,
       teamIds: values.team ?? [],
     });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    if (!parsed.success)
+      throw new UsageError(
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+      );
     const input = parsed.data;
-    if (input.role === 'organisatie' && !(await findOrganisationBySlug(db, input.organisationSlug ?? ''))) throw new UsageError(`Onbekende organisatie: ${input.organisationSlug}`);
+    if (input.role === 'organisatie' && !(await findOrganisationBySlug(db, input.organisationSlug ?? '')))
+      throw new UsageError(`Onbekende organisatie: ${input.organisationSlug}`);
     const known = teamOptions(content).map((team) => team.id);
     const unknown = input.teamIds.filter((team) => !known.includes(team));
-    if (unknown.length > 0) throw new UsageError(`Onbekend team: ${unknown.join(', ')}. Kies uit: ${known.join(', ')}`);
-    const user = await createUser(db, { email: input.email, displayName: input.displayName, role: input.role, organisationSlug: input.organisationSlug ?? null, teamIds: input.teamIds });
-    await recordAudit(db, { actorId: null, action: 'user.create-cli', objectType: 'user', objectId: String(user.id), changes: { role: { from: null, to: user.role } } });
-    console.log(`Account gemaakt voor ${user.email} (${user.role}).\nEenmalige link om een wachtwoord te kiezen (7 dagen geldig):\n${await setupLink(user.id)}`);
+    if (unknown.length > 0)
+      throw new UsageError(`Onbekend team: ${unknown.join(', ')}. Kies uit: ${known.join(', ')}`);
+    const user = await createUser(db, {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      organisationSlug: input.organisationSlug ?? null,
+      teamIds: input.teamIds,
+    });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'user.create-cli',
+      objectType: 'user',
+      objectId: String(user.id),
+      changes: { role: { from: null, to: user.role } },
+    });
+    console.log(
+      `Account gemaakt voor ${user.email} (${user.role}).\nEenmalige link om een wachtwoord te kiezen (7 dagen geldig):\n${await setupLink(user.id)}`,
+    );
     return;
   }
   if (command === 'setup-link') {
     const row = await findUserRowByEmail(db, values.email ?? '');
     if (!row) throw new UsageError(`Geen account met ${values.email ?? '(geen adres)'}.`);
-    if (row.password_hash) throw new UsageError('Dit account heeft al een wachtwoord; gebruik "wachtwoord vergeten" op de inlogpagina.');
+    if (row.password_hash)
+      throw new UsageError(
+        'Dit account heeft al een wachtwoord; gebruik "wachtwoord vergeten" op de inlogpagina.',
+      );
     console.log(`Nieuwe eenmalige link voor ${row.email}:\n${await setupLink(row.id)}`);
     return;
   }

@@ -12,7 +12,9 @@ const db = openDatabase(databasePath(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const purged = await purgeClosedQuestions(db, { months: config.QUESTION_RETENTION_MONTHS });
-  console.log(`Persoonsgegevens verwijderd uit ${purged} ${purged === 1 ? 'vraag' : 'vragen'} die langer dan ${config.QUESTION_RETENTION_MONTHS} maanden geleden zijn afgerond.`);
+  console.log(
+    `Persoonsgegevens verwijderd uit ${purged} ${purged === 1 ? 'vraag' : 'vragen'} die langer dan ${config.QUESTION_RETENTION_MONTHS} maanden geleden zijn afgerond.`,
+  );
 } finally {
   await db.destroy();
 }

@@ -21,7 +21,10 @@ export const EnvSchema = z.object({
   MEILI_URL: z.url().optional(),
   MEILI_API_KEY: z.string().optional(),
   /** Meilisearch index name, so several sites can share one server. */
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wijkwijzer'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('wijkwijzer'),
   /** How often the search sync loop repairs drift between database and index. */
   SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** PDOK Locatieserver (search v3.1) for "wat is mijn wijk?"; point it elsewhere for a mirror or tests. */
@@ -31,7 +34,10 @@ export const EnvSchema = z.object({
   /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
   MAP_TILE_DIR: z.string().min(1).optional(),
   /** Mail server, e.g. `smtp://user:password@mail.example.nl:587`; without it mail stays in the outbox (visible to beheerders). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://')
+    .optional(),
   /** Sender of all mail. */
   MAIL_FROM: z.string().min(3).default('Wijkwijzer <noreply@localhost>'),
   /** Secure flag of the session cookie; by default on when SITE_URL or the request uses https. */

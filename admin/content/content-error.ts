@@ -16,7 +16,9 @@ export class ContentError extends Error {
   static fromZod(file: string, error: z.ZodError): ContentError {
     return new ContentError(
       file,
-      error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(bestand)'}: ${issue.message}`),
+      error.issues.map(
+        (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(bestand)'}: ${issue.message}`,
+      ),
       { cause: error },
     );
   }

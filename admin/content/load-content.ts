@@ -64,7 +64,8 @@ function checkReferences(root: string, content: Content): void {
   const organisationSlugs = new Set(content.organisations.map((organisation) => organisation.data.slug));
 
   for (const wijk of content.neighbourhoods) {
-    if (!areaIds.has(wijk.data.area)) problems.push(`${wijk.file}: area: onbekend gebied "${wijk.data.area}".`);
+    if (!areaIds.has(wijk.data.area))
+      problems.push(`${wijk.file}: area: onbekend gebied "${wijk.data.area}".`);
   }
   for (const area of content.areas) {
     if (!content.neighbourhoods.some((wijk) => wijk.data.area === area.id)) {
@@ -84,7 +85,10 @@ function checkReferences(root: string, content: Content): void {
     }
   }
   for (const boundary of content.boundaries) {
-    if (!neighbourhoodIds.has(boundary.id)) problems.push(`${boundary.file}: geen wijk met de naam "${boundary.id}" (de bestandsnaam moet een wijk-id zijn).`);
+    if (!neighbourhoodIds.has(boundary.id))
+      problems.push(
+        `${boundary.file}: geen wijk met de naam "${boundary.id}" (de bestandsnaam moet een wijk-id zijn).`,
+      );
   }
   const placesPerWijk = new Map<string, number>();
   for (const place of content.anchorPlaces) {
@@ -94,11 +98,14 @@ function checkReferences(root: string, content: Content): void {
   }
   for (const wijk of content.neighbourhoods) {
     if (placesPerWijk.get(wijk.id) !== 1) {
-      problems.push(`${CONTENT_PATHS.anchorPlaces}: wijk "${wijk.id}" heeft niet precies één ankerplaats-bestand.`);
+      problems.push(
+        `${CONTENT_PATHS.anchorPlaces}: wijk "${wijk.id}" heeft niet precies één ankerplaats-bestand.`,
+      );
     }
   }
   const logo = join(root, CONTENT_PATHS.assets, content.municipality.theme.logo);
-  if (!existsSync(logo)) problems.push(`${CONTENT_PATHS.municipality}: theme.logo: bestand ${logo} bestaat niet.`);
+  if (!existsSync(logo))
+    problems.push(`${CONTENT_PATHS.municipality}: theme.logo: bestand ${logo} bestaat niet.`);
 
   if (problems.length > 0) throw new ContentError('content', problems);
 }

@@ -25,14 +25,22 @@ function parseFile(path: string, root: string): { raw: unknown; body: string } {
     }
     return { raw: parseYaml(text), body: '' };
   } catch (error) {
-    throw new ContentError(relative(root, path), [`kan het bestand niet lezen: ${(error as Error).message}`], {
-      cause: error,
-    });
+    throw new ContentError(
+      relative(root, path),
+      [`kan het bestand niet lezen: ${(error as Error).message}`],
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 /** Reads one YAML or Markdown file and validates it against `schema`. */
-export function readEntry<S extends z.ZodType>(path: string, schema: S, root: string): ContentEntry<z.output<S>> {
+export function readEntry<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  root: string,
+): ContentEntry<z.output<S>> {
   const { raw, body } = parseFile(path, root);
   const result = schema.safeParse(raw);
   const file = relative(root, path);
@@ -41,7 +49,11 @@ export function readEntry<S extends z.ZodType>(path: string, schema: S, root: st
 }
 
 /** Reads every `.yaml`/`.md`/`.geojson` file of a folder, sorted by name, collecting all errors before failing. */
-export function readCollection<S extends z.ZodType>(dir: string, schema: S, root: string): ContentEntry<z.output<S>>[] {
+export function readCollection<S extends z.ZodType>(
+  dir: string,
+  schema: S,
+  root: string,
+): ContentEntry<z.output<S>>[] {
   const files = readdirSync(dir)
     .filter((name) => /\.(ya?ml|md|geojson)$/.test(name))
     .sort();

@@ -37,4 +37,3 @@ export class FieldError extends Error {
     this.field = field;
   }
 }
-

@@ -16,7 +16,10 @@ export async function announceListingChanged(listingId: number): Promise<void> {
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {
-      console.error(`Search update for listing ${listingId} failed; the sync loop will retry.`, (result.reason as Error).message);
+      console.error(
+        `Search update for listing ${listingId} failed; the sync loop will retry.`,
+        (result.reason as Error).message,
+      );
     }
   }
 }

@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { AddressLookup } from '../location/locatieserver.ts';
 import type { AddressQuery } from '../location/address-query.ts';
 import { PostcodeSchema } from '../schemas/fields.ts';
-import { ListingInputSchema, type Listing, type ListingData, type ListingStatus } from '../schemas/listing.ts';
+import {
+  ListingInputSchema,
+  type Listing,
+  type ListingData,
+  type ListingStatus,
+} from '../schemas/listing.ts';
 
 /**
  * The listing editor's form as typed: every value a string (or list of strings), rows of the
@@ -52,9 +57,18 @@ export interface ListingDraft {
 
 export const emptyWeeklyRow = (): WeeklyRow => ({ days: [], opens: '', closes: '', note: '' });
 export const emptyOccurrenceRow = (): OccurrenceRow => ({ date: '', starts: '', ends: '', note: '' });
-export const emptyLocationRow = (): LocationRow => ({ name: '', street: '', postcode: '', city: '', lat: '', lng: '', locatedFor: '' });
+export const emptyLocationRow = (): LocationRow => ({
+  name: '',
+  street: '',
+  postcode: '',
+  city: '',
+  lat: '',
+  lng: '',
+  locatedFor: '',
+});
 
-const addressKey = (row: Pick<LocationRow, 'street' | 'postcode'>): string => `${row.street.trim().toLowerCase()}|${row.postcode.replace(/\s/g, '').toUpperCase()}`;
+const addressKey = (row: Pick<LocationRow, 'street' | 'postcode'>): string =>
+  `${row.street.trim().toLowerCase()}|${row.postcode.replace(/\s/g, '').toUpperCase()}`;
 
 export function emptyDraft(): ListingDraft {
   return {
@@ -90,17 +104,41 @@ export function draftFromListing(listing: Listing): ListingDraft {
     cost: listing.cost,
     costNote: listing.costNote ?? '',
     access: listing.access,
-    contact: { phone: listing.contact.phone ?? '', email: listing.contact.email ?? '', website: listing.contact.website ?? '' },
+    contact: {
+      phone: listing.contact.phone ?? '',
+      email: listing.contact.email ?? '',
+      website: listing.contact.website ?? '',
+    },
     languages: listing.languages,
     accessibility: listing.accessibility,
     schedule: {
-      weekly: listing.schedule.weekly.map((rule) => ({ days: rule.days, opens: rule.opens, closes: rule.closes, note: rule.note ?? '' })),
-      occurrences: listing.schedule.occurrences.map((item) => ({ date: item.date, starts: item.starts, ends: item.ends, note: item.note ?? '' })),
+      weekly: listing.schedule.weekly.map((rule) => ({
+        days: rule.days,
+        opens: rule.opens,
+        closes: rule.closes,
+        note: rule.note ?? '',
+      })),
+      occurrences: listing.schedule.occurrences.map((item) => ({
+        date: item.date,
+        starts: item.starts,
+        ends: item.ends,
+        note: item.note ?? '',
+      })),
       note: listing.schedule.note ?? '',
     },
     locations: listing.locations.map((location) => {
-      const row = { name: location.name, street: location.address.street, postcode: location.address.postcode, city: location.address.city };
-      return { ...row, lat: String(location.coordinates.lat), lng: String(location.coordinates.lng), locatedFor: addressKey(row) };
+      const row = {
+        name: location.name,
+        street: location.address.street,
+        postcode: location.address.postcode,
+        city: location.address.city,
+      };
+      return {
+        ...row,
+        lat: String(location.coordinates.lat),
+        lng: String(location.coordinates.lng),
+        locatedFor: addressKey(row),
+      };
     }),
   };
 }
@@ -109,7 +147,8 @@ const text = (form: FormData, name: string): string => {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
 };
-const texts = (form: FormData, name: string): string[] => form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '');
+const texts = (form: FormData, name: string): string[] =>
+  form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '');
 
 /** Row numbers used in the form for a repeated group such as `locations.0.name`. */
 function rowIndexes(form: FormData, prefix: string): number[] {
@@ -134,7 +173,11 @@ export function draftFromForm(form: FormData): ListingDraft {
     cost: text(form, 'cost'),
     costNote: text(form, 'costNote'),
     access: text(form, 'access'),
-    contact: { phone: text(form, 'contact.phone'), email: text(form, 'contact.email'), website: text(form, 'contact.website') },
+    contact: {
+      phone: text(form, 'contact.phone'),
+      email: text(form, 'contact.email'),
+      website: text(form, 'contact.website'),
+    },
     languages: texts(form, 'languages'),
     accessibility: texts(form, 'accessibility'),
     schedule: {
@@ -164,9 +207,11 @@ export function draftFromForm(form: FormData): ListingDraft {
   };
 }
 
-const isBlank = (values: (string | string[])[]): boolean => values.every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
+const isBlank = (values: (string | string[])[]): boolean =>
+  values.every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
 const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
-const coordinate = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value.trim().replace(',', '.')));
+const coordinate = (value: string): number =>
+  value.trim() === '' ? Number.NaN : Number(value.trim().replace(',', '.'));
 
 /** Rows left completely empty are the form's spare rows, not mistakes. */
 export function withoutBlankRows(draft: ListingDraft): ListingDraft {
@@ -175,9 +220,13 @@ export function withoutBlankRows(draft: ListingDraft): ListingDraft {
     schedule: {
       ...draft.schedule,
       weekly: draft.schedule.weekly.filter((row) => !isBlank([row.days, row.opens, row.closes, row.note])),
-      occurrences: draft.schedule.occurrences.filter((row) => !isBlank([row.date, row.starts, row.ends, row.note])),
+      occurrences: draft.schedule.occurrences.filter(
+        (row) => !isBlank([row.date, row.starts, row.ends, row.note]),
+      ),
     },
-    locations: draft.locations.filter((row) => !isBlank([row.name, row.street, row.postcode, row.city, row.lat, row.lng])),
+    locations: draft.locations.filter(
+      (row) => !isBlank([row.name, row.street, row.postcode, row.city, row.lat, row.lng]),
+    ),
   };
 }
 
@@ -204,18 +253,35 @@ export function inputFromDraft(draft: ListingDraft, fixed: FixedListingFields): 
     cost: draft.cost || undefined,
     costNote: optional(draft.costNote),
     access: draft.access || undefined,
-    contact: { phone: optional(draft.contact.phone), email: optional(draft.contact.email), website: optional(draft.contact.website) },
+    contact: {
+      phone: optional(draft.contact.phone),
+      email: optional(draft.contact.email),
+      website: optional(draft.contact.website),
+    },
     languages: draft.languages,
     accessibility: draft.accessibility,
     schedule: {
-      weekly: draft.schedule.weekly.map((row) => ({ days: row.days, opens: row.opens, closes: row.closes, note: optional(row.note) })),
-      occurrences: draft.schedule.occurrences.map((row) => ({ date: row.date, starts: row.starts, ends: row.ends, note: optional(row.note) })),
+      weekly: draft.schedule.weekly.map((row) => ({
+        days: row.days,
+        opens: row.opens,
+        closes: row.closes,
+        note: optional(row.note),
+      })),
+      occurrences: draft.schedule.occurrences.map((row) => ({
+        date: row.date,
+        starts: row.starts,
+        ends: row.ends,
+        note: optional(row.note),
+      })),
       note: optional(draft.schedule.note),
     },
     locations: draft.locations.map((row) => ({
       name: row.name,
       address: { street: row.street, postcode: row.postcode, city: row.city },
-      coordinates: row.lat.trim() === '' && row.lng.trim() === '' ? undefined : { lat: coordinate(row.lat), lng: coordinate(row.lng) },
+      coordinates:
+        row.lat.trim() === '' && row.lng.trim() === ''
+          ? undefined
+          : { lat: coordinate(row.lat), lng: coordinate(row.lng) },
     })),
   };
 }
@@ -247,7 +313,10 @@ const HOUSE_NUMBER = /\s([1-9][0-9]{0,4})\s*[-\s]?\s*[A-Za-z0-9]{0,4}$/;
  * Finds coordinates for locations whose address has none yet, or changed since they were found.
  * Returns the draft with coordinates filled in, and a message per location it could not place.
  */
-export async function locateDraft(draft: ListingDraft, lookup: LookupAddress): Promise<{ draft: ListingDraft; errors: Record<string, string> }> {
+export async function locateDraft(
+  draft: ListingDraft,
+  lookup: LookupAddress,
+): Promise<{ draft: ListingDraft; errors: Record<string, string> }> {
   const errors: Record<string, string> = {};
   const locations = await Promise.all(
     draft.locations.map(async (row, index) => {
@@ -259,7 +328,12 @@ export async function locateDraft(draft: ListingDraft, lookup: LookupAddress): P
       if (!postcode.success || !houseNumber) return row; // the schema reports the address itself
       const answer = await lookup({ postcode: postcode.data, houseNumber: Number(houseNumber[1]) });
       if (answer.status === 'found') {
-        return { ...row, lat: String(answer.address.point.lat), lng: String(answer.address.point.lng), locatedFor: addressKey(row) };
+        return {
+          ...row,
+          lat: String(answer.address.point.lat),
+          lng: String(answer.address.point.lng),
+          locatedFor: addressKey(row),
+        };
       }
       if (hasCoordinates) return row; // keep what the editor typed
       errors[`locations.${index}.street`] =
@@ -289,14 +363,24 @@ function unknownTerms(draft: ListingDraft, vocabulary: Vocabulary): Record<strin
   return errors;
 }
 
-export type PreparedListing = { ok: true; data: ListingData; draft: ListingDraft } | { ok: false; errors: Record<string, string>; draft: ListingDraft };
+export type PreparedListing =
+  | { ok: true; data: ListingData; draft: ListingDraft }
+  | { ok: false; errors: Record<string, string>; draft: ListingDraft };
 
 /** Draft → validated ListingData: spare rows dropped, addresses located, vocabulary and schema checked. */
-export async function prepareListing(input: ListingDraft, fixed: FixedListingFields, deps: { lookupAddress: LookupAddress; vocabulary: Vocabulary }): Promise<PreparedListing> {
+export async function prepareListing(
+  input: ListingDraft,
+  fixed: FixedListingFields,
+  deps: { lookupAddress: LookupAddress; vocabulary: Vocabulary },
+): Promise<PreparedListing> {
   const located = await locateDraft(withoutBlankRows(input), deps.lookupAddress);
   const draft = located.draft;
   const parsed = ListingInputSchema.safeParse(inputFromDraft(draft, fixed));
-  const errors = { ...(parsed.success ? {} : errorsByField(parsed.error)), ...unknownTerms(draft, deps.vocabulary), ...located.errors };
+  const errors = {
+    ...(parsed.success ? {} : errorsByField(parsed.error)),
+    ...unknownTerms(draft, deps.vocabulary),
+    ...located.errors,
+  };
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data, draft };
   return { ok: false, errors, draft };
 }

@@ -8,7 +8,15 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-e
 import { findOrganisationBySlug } from '../organisations/organisation-repository.ts';
 import type { Listing, ListingData, ListingStatus } from '../schemas/listing.ts';
 import { prepareListing, type ListingDraft, type LookupAddress, type Vocabulary } from './listing-draft.ts';
-import { findListingById, insertListing, listingSlugTaken, listListingSummaries, updateListing, updateListingState, type ListingSummary } from './listing-repository.ts';
+import {
+  findListingById,
+  insertListing,
+  listingSlugTaken,
+  listListingSummaries,
+  updateListing,
+  updateListingState,
+  type ListingSummary,
+} from './listing-repository.ts';
 import { isStale } from './stale-listings.ts';
 
 /**
@@ -22,12 +30,18 @@ export interface EditorDeps {
   now?: Date;
 }
 
-export type SaveResult = { status: 'saved'; listing: Listing } | { status: 'invalid'; errors: Record<string, string>; draft: ListingDraft };
+export type SaveResult =
+  | { status: 'saved'; listing: Listing }
+  | { status: 'invalid'; errors: Record<string, string>; draft: ListingDraft };
 
 const today = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The listing, if the actor may edit it. */
-export async function getListingForEdit(db: Kysely<Database>, actor: Actor | undefined, id: number): Promise<Listing> {
+export async function getListingForEdit(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+): Promise<Listing> {
   requireRole(actor, 'beheerder', 'organisatie');
   const listing = await findListingById(db, id);
   if (!listing) throw new NotFoundError('Dit aanbod bestaat niet.');
@@ -38,11 +52,22 @@ export async function getListingForEdit(db: Kysely<Database>, actor: Actor | und
 export type AdminListingSummary = ListingSummary & { stale: boolean };
 
 /** An editor sees their own organisation's listings; a beheerder all, or one organisation's. */
-export async function listListingsForActor(db: Kysely<Database>, actor: Actor | undefined, filter: { organisation?: string; status?: string } = {}, now = new Date()): Promise<AdminListingSummary[]> {
+export async function listListingsForActor(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  filter: { organisation?: string; status?: string } = {},
+  now = new Date(),
+): Promise<AdminListingSummary[]> {
   const known = requireRole(actor, 'beheerder', 'organisatie');
   const organisation = known.role === 'organisatie' ? (known.organisationSlug ?? '') : filter.organisation;
-  const summaries = await listListingSummaries(db, { ...(organisation ? { organisation } : {}), ...(filter.status ? { status: filter.status } : {}) });
-  return summaries.map((summary) => ({ ...summary, stale: summary.status === 'published' && isStale(summary.lastVerifiedAt, now) }));
+  const summaries = await listListingSummaries(db, {
+    ...(organisation ? { organisation } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  });
+  return summaries.map((summary) => ({
+    ...summary,
+    stale: summary.status === 'published' && isStale(summary.lastVerifiedAt, now),
+  }));
 }
 
 async function uniqueSlug(db: Kysely<Database>, title: string): Promise<string> {
@@ -54,15 +79,36 @@ async function uniqueSlug(db: Kysely<Database>, title: string): Promise<string> 
 }
 
 /** Stored as a concept: residents see it only after "Publiceren". */
-export async function createListing(db: Kysely<Database>, actor: Actor | undefined, organisation: string, draft: ListingDraft, deps: EditorDeps): Promise<SaveResult> {
+export async function createListing(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  organisation: string,
+  draft: ListingDraft,
+  deps: EditorDeps,
+): Promise<SaveResult> {
   const editor = requireOrganisationAccess(actor, organisation);
-  if (!(await findOrganisationBySlug(db, organisation))) throw new NotFoundError('Deze organisatie bestaat niet.');
+  if (!(await findOrganisationBySlug(db, organisation)))
+    throw new NotFoundError('Deze organisatie bestaat niet.');
   const now = deps.now ?? new Date();
-  const prepared = await prepareListing(draft, { slug: 'nieuw', organisation, status: 'draft', lastVerifiedAt: today(now) }, deps);
+  const prepared = await prepareListing(
+    draft,
+    { slug: 'nieuw', organisation, status: 'draft', lastVerifiedAt: today(now) },
+    deps,
+  );
   if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
   const data: ListingData = { ...prepared.data, slug: await uniqueSlug(db, prepared.data.title) };
   const id = await insertListing(db, data, now.toISOString());
-  await recordAudit(db, { actorId: editor.id, action: 'listing.create', objectType: 'listing', objectId: String(id), changes: diffFields({}, auditView(data)) }, now);
+  await recordAudit(
+    db,
+    {
+      actorId: editor.id,
+      action: 'listing.create',
+      objectType: 'listing',
+      objectId: String(id),
+      changes: diffFields({}, auditView(data)),
+    },
+    now,
+  );
   return { status: 'saved', listing: await getListingForEdit(db, editor, id) };
 }
 
@@ -77,19 +123,47 @@ function auditView(listing: ListingData): Record<string, unknown> {
  * with: if someone saved in between, nothing is overwritten. Saving counts as checking the
  * listing, so its verification date becomes today.
  */
-export async function saveListing(db: Kysely<Database>, actor: Actor | undefined, id: number, expectedVersion: number, draft: ListingDraft, deps: EditorDeps): Promise<SaveResult> {
+export async function saveListing(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  expectedVersion: number,
+  draft: ListingDraft,
+  deps: EditorDeps,
+): Promise<SaveResult> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
   if (before.version !== expectedVersion) {
-    throw new ConflictError('Iemand anders heeft dit aanbod net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.');
+    throw new ConflictError(
+      'Iemand anders heeft dit aanbod net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.',
+    );
   }
   const now = deps.now ?? new Date();
-  const prepared = await prepareListing(draft, { slug: before.slug, organisation: before.organisation, status: before.status, lastVerifiedAt: today(now) }, deps);
+  const prepared = await prepareListing(
+    draft,
+    {
+      slug: before.slug,
+      organisation: before.organisation,
+      status: before.status,
+      lastVerifiedAt: today(now),
+    },
+    deps,
+  );
   if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
   const data: ListingData = { ...prepared.data, isDemo: before.isDemo };
   await updateListing(db, id, data, now.toISOString());
   const after = await getListingForEdit(db, editor, id);
-  await recordAudit(db, { actorId: editor.id, action: 'listing.update', objectType: 'listing', objectId: String(id), changes: diffFields(auditView(before), auditView(after)) }, now);
+  await recordAudit(
+    db,
+    {
+      actorId: editor.id,
+      action: 'listing.update',
+      objectType: 'listing',
+      objectId: String(id),
+      changes: diffFields(auditView(before), auditView(after)),
+    },
+    now,
+  );
   return { status: 'saved', listing: after };
 }
 
@@ -100,22 +174,54 @@ export const STATUS_ACTIONS = {
 } as const satisfies Record<string, ListingStatus>;
 export type StatusAction = keyof typeof STATUS_ACTIONS;
 
-export async function changeListingStatus(db: Kysely<Database>, actor: Actor | undefined, id: number, action: StatusAction, now = new Date()): Promise<Listing> {
+export async function changeListingStatus(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  action: StatusAction,
+  now = new Date(),
+): Promise<Listing> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
   const status = STATUS_ACTIONS[action];
   if (before.status === status) return before;
-  if (action === 'unpublish' && before.status !== 'published') throw new ForbiddenError('Alleen gepubliceerd aanbod kan offline worden gehaald.');
+  if (action === 'unpublish' && before.status !== 'published')
+    throw new ForbiddenError('Alleen gepubliceerd aanbod kan offline worden gehaald.');
   await updateListingState(db, id, { status }, now.toISOString());
-  await recordAudit(db, { actorId: editor.id, action: `listing.${action}`, objectType: 'listing', objectId: String(id), changes: { status: { from: before.status, to: status } } }, now);
+  await recordAudit(
+    db,
+    {
+      actorId: editor.id,
+      action: `listing.${action}`,
+      objectType: 'listing',
+      objectId: String(id),
+      changes: { status: { from: before.status, to: status } },
+    },
+    now,
+  );
   return getListingForEdit(db, editor, id);
 }
 
 /** "Klopt nog": the listing was checked and is unchanged; only its verification date moves. */
-export async function confirmListingCurrent(db: Kysely<Database>, actor: Actor | undefined, id: number, now = new Date()): Promise<Listing> {
+export async function confirmListingCurrent(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  now = new Date(),
+): Promise<Listing> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
   await updateListingState(db, id, { lastVerifiedAt: today(now) }, now.toISOString());
-  await recordAudit(db, { actorId: editor.id, action: 'listing.confirm-current', objectType: 'listing', objectId: String(id), changes: { lastVerifiedAt: { from: before.lastVerifiedAt, to: today(now) } } }, now);
+  await recordAudit(
+    db,
+    {
+      actorId: editor.id,
+      action: 'listing.confirm-current',
+      objectType: 'listing',
+      objectId: String(id),
+      changes: { lastVerifiedAt: { from: before.lastVerifiedAt, to: today(now) } },
+    },
+    now,
+  );
   return getListingForEdit(db, editor, id);
 }

@@ -10,13 +10,30 @@ const MAX_IN_LIST = 500;
 
 /** Loads the join-table links of many listings in three queries, not three per listing. */
 async function loadLinks(db: Kysely<Database>, ids: number[]): Promise<Map<number, ListingLinks>> {
-  const links = new Map<number, ListingLinks>(ids.map((id) => [id, { neighbourhoods: [], lifeDomains: [], audiences: [] }]));
+  const links = new Map<number, ListingLinks>(
+    ids.map((id) => [id, { neighbourhoods: [], lifeDomains: [], audiences: [] }]),
+  );
   if (ids.length === 0) return links;
   const restrict = ids.length <= MAX_IN_LIST;
   const [neighbourhoods, lifeDomains, audiences] = await Promise.all([
-    db.selectFrom('listing_neighbourhoods').select(['listing_id', 'neighbourhood as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
-    db.selectFrom('listing_life_domains').select(['listing_id', 'life_domain as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
-    db.selectFrom('listing_audiences').select(['listing_id', 'audience as value']).$if(restrict, (q) => q.where('listing_id', 'in', ids)).orderBy('value').execute(),
+    db
+      .selectFrom('listing_neighbourhoods')
+      .select(['listing_id', 'neighbourhood as value'])
+      .$if(restrict, (q) => q.where('listing_id', 'in', ids))
+      .orderBy('value')
+      .execute(),
+    db
+      .selectFrom('listing_life_domains')
+      .select(['listing_id', 'life_domain as value'])
+      .$if(restrict, (q) => q.where('listing_id', 'in', ids))
+      .orderBy('value')
+      .execute(),
+    db
+      .selectFrom('listing_audiences')
+      .select(['listing_id', 'audience as value'])
+      .$if(restrict, (q) => q.where('listing_id', 'in', ids))
+      .orderBy('value')
+      .execute(),
   ]);
   for (const [key, rows] of [
     ['neighbourhoods', neighbourhoods],
@@ -29,8 +46,13 @@ async function loadLinks(db: Kysely<Database>, ids: number[]): Promise<Map<numbe
 }
 
 async function hydrate(db: Kysely<Database>, rows: ListingRow[]): Promise<Listing[]> {
-  const links = await loadLinks(db, rows.map((row) => row.id));
-  return rows.map((row) => listingFromRow(row, links.get(row.id) ?? { neighbourhoods: [], lifeDomains: [], audiences: [] }));
+  const links = await loadLinks(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) =>
+    listingFromRow(row, links.get(row.id) ?? { neighbourhoods: [], lifeDomains: [], audiences: [] }),
+  );
 }
 
 async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData): Promise<void> {
@@ -38,18 +60,35 @@ async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData
   await trx.deleteFrom('listing_life_domains').where('listing_id', '=', id).execute();
   await trx.deleteFrom('listing_audiences').where('listing_id', '=', id).execute();
   if (data.neighbourhoods.length > 0) {
-    await trx.insertInto('listing_neighbourhoods').values(data.neighbourhoods.map((neighbourhood) => ({ listing_id: id, neighbourhood }))).execute();
+    await trx
+      .insertInto('listing_neighbourhoods')
+      .values(data.neighbourhoods.map((neighbourhood) => ({ listing_id: id, neighbourhood })))
+      .execute();
   }
-  await trx.insertInto('listing_life_domains').values(data.lifeDomains.map((life_domain) => ({ listing_id: id, life_domain }))).execute();
+  await trx
+    .insertInto('listing_life_domains')
+    .values(data.lifeDomains.map((life_domain) => ({ listing_id: id, life_domain })))
+    .execute();
   if (data.audiences.length > 0) {
-    await trx.insertInto('listing_audiences').values(data.audiences.map((audience) => ({ listing_id: id, audience }))).execute();
+    await trx
+      .insertInto('listing_audiences')
+      .values(data.audiences.map((audience) => ({ listing_id: id, audience })))
+      .execute();
   }
 }
 
 /** Inserts a listing with its links in one transaction; returns the new id. */
-export async function insertListing(db: Kysely<Database>, data: ListingData, now = new Date().toISOString()): Promise<number> {
+export async function insertListing(
+  db: Kysely<Database>,
+  data: ListingData,
+  now = new Date().toISOString(),
+): Promise<number> {
   const id = await db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('listings').values(rowFromListingData(data, now)).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('listings')
+      .values(rowFromListingData(data, now))
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await replaceLinks(trx, id, data);
     return id;
   });
@@ -61,7 +100,12 @@ export async function insertListing(db: Kysely<Database>, data: ListingData, now
  * Replaces a listing's data and raises its version, in one transaction. Returns false when
  * the listing does not exist. Who may do this is checked by the caller's use case.
  */
-export async function updateListing(db: Kysely<Database>, id: number, data: ListingData, now = new Date().toISOString()): Promise<boolean> {
+export async function updateListing(
+  db: Kysely<Database>,
+  id: number,
+  data: ListingData,
+  now = new Date().toISOString(),
+): Promise<boolean> {
   const updated = await db.transaction().execute(async (trx) => {
     const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
     const result = await trx
@@ -87,7 +131,13 @@ export async function listPublishedListingsByIds(db: Kysely<Database>, ids: numb
   const listings: Listing[] = [];
   for (let start = 0; start < ids.length; start += MAX_IN_LIST) {
     const chunk = ids.slice(start, start + MAX_IN_LIST);
-    const rows = await db.selectFrom('listings').selectAll().where('id', 'in', chunk).where('status', '=', 'published').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('listings')
+      .selectAll()
+      .where('id', 'in', chunk)
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute();
     listings.push(...(await hydrate(db, rows)));
   }
   return listings;
@@ -95,17 +145,32 @@ export async function listPublishedListingsByIds(db: Kysely<Database>, ids: numb
 
 /** id → version of every published listing: what the search index should hold. */
 export async function listPublishedListingVersions(db: Kysely<Database>): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('listings').select(['id', 'version']).where('status', '=', 'published').execute();
+  const rows = await db
+    .selectFrom('listings')
+    .select(['id', 'version'])
+    .where('status', '=', 'published')
+    .execute();
   return new Map(rows.map((row) => [row.id, row.version]));
 }
 
-export async function findPublishedListingBySlug(db: Kysely<Database>, slug: string): Promise<Listing | undefined> {
-  const row = await db.selectFrom('listings').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+export async function findPublishedListingBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<Listing | undefined> {
+  const row = await db
+    .selectFrom('listings')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
   return row ? (await hydrate(db, [row]))[0] : undefined;
 }
 
 /** Published listings offered in a wijk (not the citywide ones), by title. */
-export async function listPublishedListingsInNeighbourhood(db: Kysely<Database>, neighbourhood: string): Promise<Listing[]> {
+export async function listPublishedListingsInNeighbourhood(
+  db: Kysely<Database>,
+  neighbourhood: string,
+): Promise<Listing[]> {
   const rows = await db
     .selectFrom('listings')
     .selectAll('listings')
@@ -119,11 +184,20 @@ export async function listPublishedListingsInNeighbourhood(db: Kysely<Database>,
 
 /** Published listings available in the whole municipality, by title. */
 export async function listPublishedCitywideListings(db: Kysely<Database>): Promise<Listing[]> {
-  const rows = await db.selectFrom('listings').selectAll().where('citywide', '=', 1).where('status', '=', 'published').orderBy('title').execute();
+  const rows = await db
+    .selectFrom('listings')
+    .selectAll()
+    .where('citywide', '=', 1)
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .execute();
   return hydrate(db, rows);
 }
 
-export async function listPublishedListingsOfOrganisation(db: Kysely<Database>, organisation: string): Promise<Listing[]> {
+export async function listPublishedListingsOfOrganisation(
+  db: Kysely<Database>,
+  organisation: string,
+): Promise<Listing[]> {
   const rows = await db
     .selectFrom('listings')
     .selectAll()
@@ -135,13 +209,24 @@ export async function listPublishedListingsOfOrganisation(db: Kysely<Database>, 
 }
 
 export async function listPublishedListingSlugs(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('listings').select('slug').where('status', '=', 'published').orderBy('slug').execute();
+  const rows = await db
+    .selectFrom('listings')
+    .select('slug')
+    .where('status', '=', 'published')
+    .orderBy('slug')
+    .execute();
   return rows.map((row) => row.slug);
 }
 
 /** True while any demo listing is still published: the site then shows the "voorbeeldgegevens" notice. */
 export async function hasPublishedDemoListings(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('listings').select('id').where('is_demo', '=', 1).where('status', '=', 'published').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('is_demo', '=', 1)
+    .where('status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -179,11 +264,16 @@ export interface ListingSummary {
 }
 
 /** All listings (any status) of one organisation, or of all; for the admin's lists. */
-export async function listListingSummaries(db: Kysely<Database>, filter: { organisation?: string; status?: string } = {}): Promise<ListingSummary[]> {
+export async function listListingSummaries(
+  db: Kysely<Database>,
+  filter: { organisation?: string; status?: string } = {},
+): Promise<ListingSummary[]> {
   const rows = await db
     .selectFrom('listings')
     .select(['id', 'slug', 'title', 'kind', 'status', 'organisation_slug', 'last_verified_at', 'updated_at'])
-    .$if(filter.organisation !== undefined, (q) => q.where('organisation_slug', '=', filter.organisation ?? ''))
+    .$if(filter.organisation !== undefined, (q) =>
+      q.where('organisation_slug', '=', filter.organisation ?? ''),
+    )
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status ?? ''))
     .orderBy('title')
     .execute();
@@ -200,5 +290,7 @@ export async function listListingSummaries(db: Kysely<Database>, filter: { organ
 }
 
 export async function listingSlugTaken(db: Kysely<Database>, slug: string): Promise<boolean> {
-  return (await db.selectFrom('listings').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('listings').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined
+  );
 }

@@ -9,7 +9,9 @@ export const STALE_AFTER_MONTHS = 6;
 
 /** The date (YYYY-MM-DD) on or before which a verification counts as stale. */
 export function staleCutoff(now: Date): string {
-  const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - STALE_AFTER_MONTHS, now.getUTCDate()));
+  const cutoff = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - STALE_AFTER_MONTHS, now.getUTCDate()),
+  );
   return cutoff.toISOString().slice(0, 10);
 }
 
@@ -22,14 +24,29 @@ const REMINDER_KEY = 'stale_reminders_sent_for';
  * active editors (or, without editors, its public address), listing what to check. Safe to call
  * daily; a month already done is skipped.
  */
-export async function sendStaleReminders(db: Kysely<Database>, context: { baseUrl: string; siteName: string }, now = new Date()): Promise<{ month: string; mails: number } | undefined> {
+export async function sendStaleReminders(
+  db: Kysely<Database>,
+  context: { baseUrl: string; siteName: string },
+  now = new Date(),
+): Promise<{ month: string; mails: number } | undefined> {
   const month = now.toISOString().slice(0, 7);
-  const done = await db.selectFrom('app_meta').select('value').where('key', '=', REMINDER_KEY).executeTakeFirst();
+  const done = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', REMINDER_KEY)
+    .executeTakeFirst();
   if (done?.value === month) return undefined;
   const stale = await db
     .selectFrom('listings')
     .innerJoin('organisations', 'organisations.slug', 'listings.organisation_slug')
-    .select(['listings.id', 'listings.title', 'listings.last_verified_at', 'organisations.slug as organisation', 'organisations.name as organisationName', 'organisations.email as organisationEmail'])
+    .select([
+      'listings.id',
+      'listings.title',
+      'listings.last_verified_at',
+      'organisations.slug as organisation',
+      'organisations.name as organisationName',
+      'organisations.email as organisationEmail',
+    ])
     .where('listings.status', '=', 'published')
     .where('listings.is_demo', '=', 0)
     .where('listings.last_verified_at', '<=', staleCutoff(now))
@@ -38,16 +55,50 @@ export async function sendStaleReminders(db: Kysely<Database>, context: { baseUr
   const byOrganisation = Map.groupBy(stale, (row) => row.organisation);
   let mails = 0;
   for (const [organisation, rows] of byOrganisation) {
-    const editors = await db.selectFrom('users').select('email').where('role', '=', 'organisatie').where('organisation_slug', '=', organisation).where('disabled_at', 'is', null).execute();
+    const editors = await db
+      .selectFrom('users')
+      .select('email')
+      .where('role', '=', 'organisatie')
+      .where('organisation_slug', '=', organisation)
+      .where('disabled_at', 'is', null)
+      .execute();
     const first = rows[0];
     if (!first) continue;
-    const recipients = editors.length > 0 ? editors.map((editor) => editor.email) : first.organisationEmail ? [first.organisationEmail] : [];
-    const listings = rows.map((row) => ({ title: row.title, lastVerifiedAt: row.last_verified_at, editLink: `${context.baseUrl}/beheer/aanbod/${row.id}` }));
+    const recipients =
+      editors.length > 0
+        ? editors.map((editor) => editor.email)
+        : first.organisationEmail
+          ? [first.organisationEmail]
+          : [];
+    const listings = rows.map((row) => ({
+      title: row.title,
+      lastVerifiedAt: row.last_verified_at,
+      editLink: `${context.baseUrl}/beheer/aanbod/${row.id}`,
+    }));
     for (const to of recipients) {
-      await enqueueMail(db, staleListingsMail(to, { siteName: context.siteName, organisationName: first.organisationName, listings, overviewLink: `${context.baseUrl}/beheer/aanbod` }), now);
+      await enqueueMail(
+        db,
+        staleListingsMail(to, {
+          siteName: context.siteName,
+          organisationName: first.organisationName,
+          listings,
+          overviewLink: `${context.baseUrl}/beheer/aanbod`,
+        }),
+        now,
+      );
       mails += 1;
     }
-    await recordAudit(db, { actorId: null, action: 'organisation.stale-reminder', objectType: 'organisation', objectId: organisation, changes: { staleListings: { from: null, to: rows.length } } }, now);
+    await recordAudit(
+      db,
+      {
+        actorId: null,
+        action: 'organisation.stale-reminder',
+        objectType: 'organisation',
+        objectId: organisation,
+        changes: { staleListings: { from: null, to: rows.length } },
+      },
+      now,
+    );
   }
   await db
     .insertInto('app_meta')

@@ -10,7 +10,8 @@ export interface FoundAddress {
   point: Coordinates;
 }
 
-export type AddressLookup = { status: 'found'; address: FoundAddress } | { status: 'not-found' } | { status: 'unavailable' };
+export type AddressLookup =
+  { status: 'found'; address: FoundAddress } | { status: 'not-found' } | { status: 'unavailable' };
 
 // Only the fields we ask for with `fl`; everything else in the answer is ignored.
 const FreeResponseSchema = z.object({
@@ -50,18 +51,33 @@ export interface LocatieserverOptions {
  * so the resident's browser never talks to a third party; answers are cached, and a slow or
  * failing service gives `unavailable` within the timeout instead of an error page.
  */
-export function createLocatieserver(options: LocatieserverOptions): { lookup(query: AddressQuery): Promise<AddressLookup> } {
-  const { baseUrl, timeoutMs = 2000, cacheTtlMs = 24 * 3600 * 1000, cacheSize = 1000, fetch: fetchImpl = fetch, now = Date.now } = options;
+export function createLocatieserver(options: LocatieserverOptions): {
+  lookup(query: AddressQuery): Promise<AddressLookup>;
+} {
+  const {
+    baseUrl,
+    timeoutMs = 2000,
+    cacheTtlMs = 24 * 3600 * 1000,
+    cacheSize = 1000,
+    fetch: fetchImpl = fetch,
+    now = Date.now,
+  } = options;
   const cache = new Map<string, { at: number; answer: AddressLookup }>();
 
   async function ask(query: AddressQuery): Promise<AddressLookup> {
     const url = new URL(`${baseUrl.replace(/\/$/, '')}/free`);
-    url.searchParams.set('q', `postcode:${query.postcode.replace(' ', '')} and huisnummer:${query.houseNumber}`);
+    url.searchParams.set(
+      'q',
+      `postcode:${query.postcode.replace(' ', '')} and huisnummer:${query.houseNumber}`,
+    );
     url.searchParams.set('fq', 'type:adres');
     url.searchParams.set('fl', 'weergavenaam gemeentenaam centroide_ll');
     url.searchParams.set('rows', '1');
     try {
-      const response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+      const response = await fetchImpl(url, {
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) return unavailable(`HTTP ${response.status}`);
       const parsed = FreeResponseSchema.safeParse(await response.json());
       if (!parsed.success) return unavailable('unexpected answer');
@@ -71,7 +87,11 @@ export function createLocatieserver(options: LocatieserverOptions): { lookup(que
       if (!match) return unavailable('unexpected centroid');
       return {
         status: 'found',
-        address: { displayName: doc.weergavenaam, municipality: doc.gemeentenaam, point: { lng: Number(match[1]), lat: Number(match[2]) } },
+        address: {
+          displayName: doc.weergavenaam,
+          municipality: doc.gemeentenaam,
+          point: { lng: Number(match[1]), lat: Number(match[2]) },
+        },
       };
     } catch (error) {
       // Timeout, refused connection or invalid JSON: the page offers the list of wijken instead.

@@ -25,9 +25,14 @@ export function neighbourhoodAt(
   maxNearestKm = MAX_NEAREST_KM,
 ): NeighbourhoodMatch | undefined {
   const measured = neighbourhoods.map((wijk) => ({ wijk, distance: distanceKm(point, wijk.center) }));
-  const containing = measured.find(({ wijk }) => wijk.boundary && boundaryContains(wijk.boundary.geometry, point));
+  const containing = measured.find(
+    ({ wijk }) => wijk.boundary && boundaryContains(wijk.boundary.geometry, point),
+  );
   if (containing) return { id: containing.wijk.id, how: 'boundary', distanceKm: containing.distance };
-  const nearest = measured.reduce<(typeof measured)[number] | undefined>((best, next) => (!best || next.distance < best.distance ? next : best), undefined);
+  const nearest = measured.reduce<(typeof measured)[number] | undefined>(
+    (best, next) => (!best || next.distance < best.distance ? next : best),
+    undefined,
+  );
   if (!nearest || nearest.distance > maxNearestKm) return undefined;
   return { id: nearest.wijk.id, how: 'nearest', distanceKm: nearest.distance };
 }

@@ -17,5 +17,8 @@ function ringContains(ring: Ring, { lat, lng }: Coordinates): boolean {
 /** Inside the outer ring and outside every hole; for a MultiPolygon, inside any part. */
 export function boundaryContains(geometry: BoundaryGeometry, point: Coordinates): boolean {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.some(([outer, ...holes]) => outer !== undefined && ringContains(outer, point) && !holes.some((hole) => ringContains(hole, point)));
+  return polygons.some(
+    ([outer, ...holes]) =>
+      outer !== undefined && ringContains(outer, point) && !holes.some((hole) => ringContains(hole, point)),
+  );
 }

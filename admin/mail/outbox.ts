@@ -17,7 +17,11 @@ export type MailStatus = 'pending' | 'sent' | 'failed';
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
-export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail, now = new Date()): Promise<number> {
+export async function enqueueMail(
+  db: Kysely<Database>,
+  mail: OutgoingMail,
+  now = new Date(),
+): Promise<number> {
   const { id } = await db
     .insertInto('mail_outbox')
     .values({
@@ -48,7 +52,11 @@ export interface DeliveryReport {
  * Sends every due mail once. A failure schedules the next try with a growing wait; the error
  * kept is the transport's message only, never the mail's content.
  */
-export async function deliverDueMail(db: Kysely<Database>, send: SendMail, now = new Date()): Promise<DeliveryReport> {
+export async function deliverDueMail(
+  db: Kysely<Database>,
+  send: SendMail,
+  now = new Date(),
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const due = await db
     .selectFrom('mail_outbox')
@@ -62,7 +70,11 @@ export async function deliverDueMail(db: Kysely<Database>, send: SendMail, now =
     const attempts = mail.attempts + 1;
     try {
       await send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
-      await db.updateTable('mail_outbox').set({ status: 'sent', attempts, sent_at: now.toISOString(), last_error: null }).where('id', '=', mail.id).execute();
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', attempts, sent_at: now.toISOString(), last_error: null })
+        .where('id', '=', mail.id)
+        .execute();
       report.sent += 1;
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempts - 1];
@@ -95,7 +107,10 @@ export async function retryMail(db: Kysely<Database>, id: number, now = new Date
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function listOutbox(db: Kysely<Database>, options: { limit: number; status?: MailStatus }): Promise<MailOutboxRow[]> {
+export async function listOutbox(
+  db: Kysely<Database>,
+  options: { limit: number; status?: MailStatus },
+): Promise<MailOutboxRow[]> {
   return db
     .selectFrom('mail_outbox')
     .selectAll()
@@ -106,7 +121,11 @@ export async function listOutbox(db: Kysely<Database>, options: { limit: number;
 }
 
 export async function countOutbox(db: Kysely<Database>): Promise<Record<MailStatus, number>> {
-  const rows = await db.selectFrom('mail_outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   const counts: Record<MailStatus, number> = { pending: 0, sent: 0, failed: 0 };
   for (const row of rows) counts[row.status as MailStatus] = Number(row.n);
   return counts;

@@ -5,9 +5,13 @@ import type { OutgoingMail } from './outbox.ts';
  * personal data: mail passes through servers we do not control.
  */
 
-const signature = (siteName: string): string => `\n\nMet vriendelijke groet,\n${siteName}\n\nDit is een automatisch bericht. Antwoorden op deze mail worden niet gelezen.`;
+const signature = (siteName: string): string =>
+  `\n\nMet vriendelijke groet,\n${siteName}\n\nDit is een automatisch bericht. Antwoorden op deze mail worden niet gelezen.`;
 
-export function inviteMail(to: string, options: { siteName: string; link: string; days: number }): OutgoingMail {
+export function inviteMail(
+  to: string,
+  options: { siteName: string; link: string; days: number },
+): OutgoingMail {
   return {
     to,
     subject: `Uitnodiging voor het beheer van ${options.siteName}`,
@@ -37,8 +41,16 @@ export interface StaleListingLine {
   editLink: string;
 }
 
-export function staleListingsMail(to: string, options: { siteName: string; organisationName: string; listings: StaleListingLine[]; overviewLink: string }): OutgoingMail {
-  const lines = options.listings.map((listing) => `- ${listing.title} (laatst gecontroleerd op ${listing.lastVerifiedAt})\n  ${listing.editLink}`).join('\n');
+export function staleListingsMail(
+  to: string,
+  options: { siteName: string; organisationName: string; listings: StaleListingLine[]; overviewLink: string },
+): OutgoingMail {
+  const lines = options.listings
+    .map(
+      (listing) =>
+        `- ${listing.title} (laatst gecontroleerd op ${listing.lastVerifiedAt})\n  ${listing.editLink}`,
+    )
+    .join('\n');
   return {
     to,
     subject: `Klopt uw aanbod nog? ${options.listings.length} ${options.listings.length === 1 ? 'onderdeel' : 'onderdelen'} van ${options.organisationName}`,
@@ -52,7 +64,10 @@ export function staleListingsMail(to: string, options: { siteName: string; organ
 }
 
 /** To the team's shared mailbox: that there is a question, never what it says or who asked. */
-export function newQuestionMail(to: string, options: { siteName: string; teamName: string; reference: string; link: string; forwarded?: boolean }): OutgoingMail {
+export function newQuestionMail(
+  to: string,
+  options: { siteName: string; teamName: string; reference: string; link: string; forwarded?: boolean },
+): OutgoingMail {
   return {
     to,
     subject: `${options.forwarded ? 'Doorgezette' : 'Nieuwe'} vraag ${options.reference} in de inbox van ${options.teamName}`,
@@ -65,7 +80,10 @@ export function newQuestionMail(to: string, options: { siteName: string; teamNam
 }
 
 /** To the resident, when they gave an e-mail address: the reference and what happens next. */
-export function questionReceivedMail(to: string, options: { siteName: string; teamName: string; reference: string; responseDays: number }): OutgoingMail {
+export function questionReceivedMail(
+  to: string,
+  options: { siteName: string; teamName: string; reference: string; responseDays: number },
+): OutgoingMail {
   return {
     to,
     subject: `We hebben je vraag ontvangen (${options.reference})`,

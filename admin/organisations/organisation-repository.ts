@@ -19,7 +19,12 @@ function organisationFromRow(row: OrganisationRow): StoredOrganisation {
     website: row.website ?? undefined,
     address,
   });
-  return { ...organisation, id: row.id, version: row.version, updatedAt: z.iso.datetime().parse(row.updated_at) };
+  return {
+    ...organisation,
+    id: row.id,
+    version: row.version,
+    updatedAt: z.iso.datetime().parse(row.updated_at),
+  };
 }
 
 function columnsOf(organisation: Organisation) {
@@ -47,13 +52,24 @@ export async function importMissingOrganisations(
   if (organisations.length === 0) return 0;
   const result = await db
     .insertInto('organisations')
-    .values(organisations.map((organisation) => ({ slug: organisation.slug, ...columnsOf(organisation), version: 1, created_at: now, updated_at: now })))
+    .values(
+      organisations.map((organisation) => ({
+        slug: organisation.slug,
+        ...columnsOf(organisation),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .onConflict((conflict) => conflict.column('slug').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-export async function findOrganisationBySlug(db: Kysely<Database>, slug: string): Promise<StoredOrganisation | undefined> {
+export async function findOrganisationBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<StoredOrganisation | undefined> {
   const row = await db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
   return row ? organisationFromRow(row) : undefined;
 }
@@ -63,16 +79,30 @@ export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrg
   return rows.map(organisationFromRow);
 }
 
-
-export async function insertOrganisation(db: Kysely<Database>, organisation: Organisation, now = new Date().toISOString()): Promise<void> {
+export async function insertOrganisation(
+  db: Kysely<Database>,
+  organisation: Organisation,
+  now = new Date().toISOString(),
+): Promise<void> {
   await db
     .insertInto('organisations')
-    .values({ slug: organisation.slug, ...columnsOf(organisation), version: 1, created_at: now, updated_at: now })
+    .values({
+      slug: organisation.slug,
+      ...columnsOf(organisation),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }
 
 /** Replaces the profile (not the slug, which is in URLs and listings) and raises its version. */
-export async function updateOrganisation(db: Kysely<Database>, slug: string, organisation: Organisation, now = new Date().toISOString()): Promise<boolean> {
+export async function updateOrganisation(
+  db: Kysely<Database>,
+  slug: string,
+  organisation: Organisation,
+  now = new Date().toISOString(),
+): Promise<boolean> {
   const result = await db
     .updateTable('organisations')
     .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))

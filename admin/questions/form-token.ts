@@ -13,22 +13,38 @@ const SECRET_KEY = 'form_token_secret';
 
 /** The signing secret, made once per database: nothing to configure, survives restarts. */
 export async function formTokenSecret(db: Kysely<Database>): Promise<string> {
-  const existing = await db.selectFrom('app_meta').select('value').where('key', '=', SECRET_KEY).executeTakeFirst();
+  const existing = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', SECRET_KEY)
+    .executeTakeFirst();
   if (existing) return existing.value;
-  await db.insertInto('app_meta').values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
-  return (await db.selectFrom('app_meta').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow()).value;
+  await db
+    .insertInto('app_meta')
+    .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  return (
+    await db.selectFrom('app_meta').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow()
+  ).value;
 }
 
-const sign = (secret: string, payload: string): string => createHmac('sha256', secret).update(payload).digest('base64url');
+const sign = (secret: string, payload: string): string =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 
 export function issueFormToken(secret: string, now = new Date()): string {
   const payload = `${now.getTime()}.${randomBytes(16).toString('base64url')}`;
   return `${payload}.${sign(secret, payload)}`;
 }
 
-export function checkFormToken(secret: string, token: string, options: { minFillMs: number; maxAgeMs: number; now?: Date }): TokenCheck {
+export function checkFormToken(
+  secret: string,
+  token: string,
+  options: { minFillMs: number; maxAgeMs: number; now?: Date },
+): TokenCheck {
   const [issued, key, signature, ...rest] = token.split('.');
-  if (!issued || !key || !signature || rest.length > 0 || !/^\d{10,16}$/.test(issued)) return { status: 'invalid' };
+  if (!issued || !key || !signature || rest.length > 0 || !/^\d{10,16}$/.test(issued))
+    return { status: 'invalid' };
   const expected = Buffer.from(sign(secret, `${issued}.${key}`));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'invalid' };

@@ -72,7 +72,10 @@ function summaryOf(row: QuestionRow, context: InboxContext): QuestionSummary {
     assignedUserId: row.assigned_user_id,
     createdAt: row.created_at,
     dueAt: dueAt.toISOString(),
-    overdue: OPEN_STATUSES.includes(row.status as QuestionStatus) && row.first_contact_at === null && dueAt.getTime() < now.getTime(),
+    overdue:
+      OPEN_STATUSES.includes(row.status as QuestionStatus) &&
+      row.first_contact_at === null &&
+      dueAt.getTime() < now.getTime(),
   };
 }
 
@@ -88,15 +91,24 @@ export type InboxFilter = z.infer<typeof InboxFilterSchema>;
 
 function requireTeamMember(actor: Actor | undefined): Actor {
   const member = requireRole(actor, 'teamlid');
-  if (member.teamIds.length === 0) throw new ForbiddenError('Je account hoort nog bij geen enkel team. Vraag een beheerder om je aan een team te koppelen.');
+  if (member.teamIds.length === 0)
+    throw new ForbiddenError(
+      'Je account hoort nog bij geen enkel team. Vraag een beheerder om je aan een team te koppelen.',
+    );
   return member;
 }
 
 /** The questions of the actor's teams that match the filter, oldest first. */
-export async function listInbox(db: Kysely<Database>, actor: Actor | undefined, filter: InboxFilter, context: InboxContext): Promise<QuestionSummary[]> {
+export async function listInbox(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  filter: InboxFilter,
+  context: InboxContext,
+): Promise<QuestionSummary[]> {
   const member = requireTeamMember(actor);
   const teams = filter.teamId && member.teamIds.includes(filter.teamId) ? [filter.teamId] : member.teamIds;
-  const statuses = filter.status === 'alle' ? QUESTION_STATUSES : filter.status === 'open' ? OPEN_STATUSES : [filter.status];
+  const statuses =
+    filter.status === 'alle' ? QUESTION_STATUSES : filter.status === 'open' ? OPEN_STATUSES : [filter.status];
   const rows = await db
     .selectFrom('questions')
     .selectAll()
@@ -118,7 +130,11 @@ export async function listInbox(db: Kysely<Database>, actor: Actor | undefined, 
     });
 }
 
-async function questionOfMyTeam(db: Kysely<Database>, actor: Actor | undefined, id: number): Promise<{ member: Actor; row: QuestionRow }> {
+async function questionOfMyTeam(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+): Promise<{ member: Actor; row: QuestionRow }> {
   const member = requireTeamMember(actor);
   const row = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('Deze vraag bestaat niet.');
@@ -126,11 +142,24 @@ async function questionOfMyTeam(db: Kysely<Database>, actor: Actor | undefined, 
   return { member, row };
 }
 
-function eventOf(row: QuestionEventRow & { email: string | null; display_name: string | null }): QuestionEvent {
-  return { at: row.at, actor: row.display_name ?? row.email, kind: row.kind, note: row.note, details: DetailsSchema.parse(JSON.parse(row.details_json)) };
+function eventOf(
+  row: QuestionEventRow & { email: string | null; display_name: string | null },
+): QuestionEvent {
+  return {
+    at: row.at,
+    actor: row.display_name ?? row.email,
+    kind: row.kind,
+    note: row.note,
+    details: DetailsSchema.parse(JSON.parse(row.details_json)),
+  };
 }
 
-export async function getQuestion(db: Kysely<Database>, actor: Actor | undefined, id: number, context: InboxContext): Promise<QuestionDetail> {
+export async function getQuestion(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  context: InboxContext,
+): Promise<QuestionDetail> {
   const { row } = await questionOfMyTeam(db, actor, id);
   const events = await db
     .selectFrom('question_events')
@@ -150,7 +179,11 @@ export async function getQuestion(db: Kysely<Database>, actor: Actor | undefined
 }
 
 /** Colleagues a question can be assigned to: active teamleden of the question's team. */
-export async function colleaguesFor(db: Kysely<Database>, actor: Actor | undefined, id: number): Promise<{ id: number; name: string }[]> {
+export async function colleaguesFor(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+): Promise<{ id: number; name: string }[]> {
   const { row } = await questionOfMyTeam(db, actor, id);
   const users = await db
     .selectFrom('users')
@@ -167,75 +200,187 @@ export async function colleaguesFor(db: Kysely<Database>, actor: Actor | undefin
 /** One step in a question's history: the row, its event and the audit entry, together. */
 async function record(
   db: Kysely<Database>,
-  step: { member: Actor; row: QuestionRow; kind: string; set?: Partial<Omit<QuestionRow, 'id'>>; note?: string; details?: Record<string, unknown>; audit?: Changes },
+  step: {
+    member: Actor;
+    row: QuestionRow;
+    kind: string;
+    set?: Partial<Omit<QuestionRow, 'id'>>;
+    note?: string;
+    details?: Record<string, unknown>;
+    audit?: Changes;
+  },
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('questions').set({ ...step.set, updated_at: at }).where('id', '=', step.row.id).execute();
+    await trx
+      .updateTable('questions')
+      .set({ ...step.set, updated_at: at })
+      .where('id', '=', step.row.id)
+      .execute();
     await trx
       .insertInto('question_events')
-      .values({ question_id: step.row.id, at, actor_user_id: step.member.id, kind: step.kind, note: step.note ?? null, details_json: JSON.stringify(step.details ?? {}) })
+      .values({
+        question_id: step.row.id,
+        at,
+        actor_user_id: step.member.id,
+        kind: step.kind,
+        note: step.note ?? null,
+        details_json: JSON.stringify(step.details ?? {}),
+      })
       .execute();
     // The audit log says who did what, never the note's text or the resident's data.
-    await recordAudit(trx, { actorId: step.member.id, action: `question.${step.kind}`, objectType: 'question', objectId: String(step.row.id), changes: step.audit ?? {} }, now);
+    await recordAudit(
+      trx,
+      {
+        actorId: step.member.id,
+        action: `question.${step.kind}`,
+        objectType: 'question',
+        objectId: String(step.row.id),
+        changes: step.audit ?? {},
+      },
+      now,
+    );
   });
 }
 
 function ensureOpen(row: QuestionRow): void {
-  if (row.purged_at !== null) throw new ForbiddenError('Deze vraag is afgesloten en de persoonsgegevens zijn verwijderd.');
+  if (row.purged_at !== null)
+    throw new ForbiddenError('Deze vraag is afgesloten en de persoonsgegevens zijn verwijderd.');
 }
 
-export async function takeQuestion(db: Kysely<Database>, actor: Actor | undefined, id: number, now = new Date()): Promise<void> {
+export async function takeQuestion(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  now = new Date(),
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   const status = row.status === 'afgerond' ? row.status : 'in-behandeling';
-  await record(db, { member, row, kind: 'take', set: { assigned_user_id: member.id, status }, audit: { assignedUserId: { from: row.assigned_user_id, to: member.id }, status: { from: row.status, to: status } } }, now);
+  await record(
+    db,
+    {
+      member,
+      row,
+      kind: 'take',
+      set: { assigned_user_id: member.id, status },
+      audit: {
+        assignedUserId: { from: row.assigned_user_id, to: member.id },
+        status: { from: row.status, to: status },
+      },
+    },
+    now,
+  );
 }
 
-export async function assignQuestion(db: Kysely<Database>, actor: Actor | undefined, id: number, userId: number, now = new Date()): Promise<void> {
+export async function assignQuestion(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  userId: number,
+  now = new Date(),
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   const colleague = (await colleaguesFor(db, member, id)).find((candidate) => candidate.id === userId);
   if (!colleague) throw new FieldError('userId', 'Kies een collega uit het team van deze vraag.');
-  await record(db, { member, row, kind: 'assign', set: { assigned_user_id: userId }, details: { to: colleague.name }, audit: { assignedUserId: { from: row.assigned_user_id, to: userId } } }, now);
+  await record(
+    db,
+    {
+      member,
+      row,
+      kind: 'assign',
+      set: { assigned_user_id: userId },
+      details: { to: colleague.name },
+      audit: { assignedUserId: { from: row.assigned_user_id, to: userId } },
+    },
+    now,
+  );
 }
 
 export const SETTABLE_STATUSES = ['nieuw', 'in-behandeling', 'afgerond'] as const;
 
-export async function setQuestionStatus(db: Kysely<Database>, actor: Actor | undefined, id: number, status: (typeof SETTABLE_STATUSES)[number], now = new Date()): Promise<void> {
+export async function setQuestionStatus(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  status: (typeof SETTABLE_STATUSES)[number],
+  now = new Date(),
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   if (row.status === status) return;
   await record(
     db,
-    { member, row, kind: 'status', set: { status, closed_at: status === 'afgerond' ? now.toISOString() : null }, details: { from: row.status, to: status }, audit: { status: { from: row.status, to: status } } },
+    {
+      member,
+      row,
+      kind: 'status',
+      set: { status, closed_at: status === 'afgerond' ? now.toISOString() : null },
+      details: { from: row.status, to: status },
+      audit: { status: { from: row.status, to: status } },
+    },
     now,
   );
 }
 
 /** Passes a question to another team: it leaves this inbox, and that team is told by mail. */
-export async function forwardQuestion(db: Kysely<Database>, actor: Actor | undefined, id: number, teamId: string, context: InboxContext): Promise<void> {
+export async function forwardQuestion(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  teamId: string,
+  context: InboxContext,
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   const target = context.teams.find((team) => team.id === teamId);
-  if (!target || target.id === row.team_id) throw new FieldError('teamId', 'Kies een ander team uit de lijst.');
+  if (!target || target.id === row.team_id)
+    throw new FieldError('teamId', 'Kies een ander team uit de lijst.');
   const now = context.now ?? new Date();
   const from = context.teams.find((team) => team.id === row.team_id);
   await record(
     db,
-    { member, row, kind: 'forward', set: { team_id: target.id, status: 'doorgezet', assigned_user_id: null, closed_at: null }, details: { from: from?.name ?? row.team_id, to: target.name }, audit: { team: { from: row.team_id, to: target.id }, status: { from: row.status, to: 'doorgezet' } } },
+    {
+      member,
+      row,
+      kind: 'forward',
+      set: { team_id: target.id, status: 'doorgezet', assigned_user_id: null, closed_at: null },
+      details: { from: from?.name ?? row.team_id, to: target.name },
+      audit: { team: { from: row.team_id, to: target.id }, status: { from: row.status, to: 'doorgezet' } },
+    },
     now,
   );
-  await enqueueMail(db, newQuestionMail(target.email, { siteName: context.siteName, teamName: target.name, reference: row.reference, link: `${context.baseUrl}/beheer/inbox/${row.id}`, forwarded: true }), now);
+  await enqueueMail(
+    db,
+    newQuestionMail(target.email, {
+      siteName: context.siteName,
+      teamName: target.name,
+      reference: row.reference,
+      link: `${context.baseUrl}/beheer/inbox/${row.id}`,
+      forwarded: true,
+    }),
+    now,
+  );
 }
 
 export const NoteInputSchema = z.object({
-  note: z.string({ error: 'Schrijf een notitie.' }).trim().min(1, 'Schrijf een notitie.').max(5000, 'Maak de notitie korter: hooguit 5.000 tekens.'),
+  note: z
+    .string({ error: 'Schrijf een notitie.' })
+    .trim()
+    .min(1, 'Schrijf een notitie.')
+    .max(5000, 'Maak de notitie korter: hooguit 5.000 tekens.'),
 });
 
 /** Internal: only the team sees it. Plain text, shown escaped. */
-export async function addNote(db: Kysely<Database>, actor: Actor | undefined, id: number, note: string, now = new Date()): Promise<void> {
+export async function addNote(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  note: string,
+  now = new Date(),
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   await record(db, { member, row, kind: 'note', note }, now);
@@ -250,12 +395,26 @@ export const ContactAttemptInputSchema = z.object({
 export type ContactAttemptInput = z.infer<typeof ContactAttemptInputSchema>;
 
 /** A call, mail or visit; the first one meets the team's promise, reached or not. */
-export async function recordContactAttempt(db: Kysely<Database>, actor: Actor | undefined, id: number, attempt: ContactAttemptInput, now = new Date()): Promise<void> {
+export async function recordContactAttempt(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+  id: number,
+  attempt: ContactAttemptInput,
+  now = new Date(),
+): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
   ensureOpen(row);
   await record(
     db,
-    { member, row, kind: 'contact-attempt', set: { first_contact_at: row.first_contact_at ?? now.toISOString() }, ...(attempt.attemptNote ? { note: attempt.attemptNote } : {}), details: { method: attempt.method, reached: attempt.reached === 'ja' }, audit: { contactAttempt: { from: null, to: attempt.method } } },
+    {
+      member,
+      row,
+      kind: 'contact-attempt',
+      set: { first_contact_at: row.first_contact_at ?? now.toISOString() },
+      ...(attempt.attemptNote ? { note: attempt.attemptNote } : {}),
+      details: { method: attempt.method, reached: attempt.reached === 'ja' },
+      audit: { contactAttempt: { from: null, to: attempt.method } },
+    },
     now,
   );
 }

@@ -18,21 +18,39 @@ const plainText = (value: string): boolean => !HTML_TAG.test(value);
  * The public question form, as the form sends it. Wijk and leefgebieden are checked against the
  * municipality's own lists, so the schema is made from them.
  */
-export function questionInputSchema(vocabulary: { neighbourhoods: readonly string[]; lifeDomains: readonly string[] }) {
+export function questionInputSchema(vocabulary: {
+  neighbourhoods: readonly string[];
+  lifeDomains: readonly string[];
+}) {
   return z
     .object({
       question: z
         .string({ error: 'Schrijf je vraag op.' })
         .trim()
         .min(1, 'Schrijf je vraag op.')
-        .max(QUESTION_MAX_LENGTH, `Je vraag is te lang. Gebruik hooguit ${QUESTION_MAX_LENGTH.toLocaleString('nl-NL')} tekens.`)
-        .refine(plainText, 'Gebruik geen HTML-code zoals <script> of <b>. Schrijf je vraag als gewone tekst.'),
+        .max(
+          QUESTION_MAX_LENGTH,
+          `Je vraag is te lang. Gebruik hooguit ${QUESTION_MAX_LENGTH.toLocaleString('nl-NL')} tekens.`,
+        )
+        .refine(
+          plainText,
+          'Gebruik geen HTML-code zoals <script> of <b>. Schrijf je vraag als gewone tekst.',
+        ),
       neighbourhood: z
         .string()
         .optional()
-        .refine((value) => value === undefined || vocabulary.neighbourhoods.includes(value), 'Kies een wijk uit de lijst, of "Weet ik niet".'),
+        .refine(
+          (value) => value === undefined || vocabulary.neighbourhoods.includes(value),
+          'Kies een wijk uit de lijst, of "Weet ik niet".',
+        ),
       aboutYouth: z.enum(['ja', 'nee'], { error: 'Geef aan of je vraag over een kind of jongere gaat.' }),
-      lifeDomains: z.array(z.string()).default([]).refine((values) => values.every((value) => vocabulary.lifeDomains.includes(value)), 'Kies onderwerpen uit de lijst.'),
+      lifeDomains: z
+        .array(z.string())
+        .default([])
+        .refine(
+          (values) => values.every((value) => vocabulary.lifeDomains.includes(value)),
+          'Kies onderwerpen uit de lijst.',
+        ),
       phone: PhoneSchema.optional(),
       email: EmailSchema.max(254, 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.').optional(),
       name: z

@@ -17,19 +17,32 @@ export function inboxTeams(content: Content): InboxTeam[] {
   const teams = content.areas.flatMap((area) =>
     (['sociaal', 'jgt'] as const).map((kind) => {
       const team = area.data.teams[kind];
-      return { id: `${area.id}:${kind}`, name: team.name, email: team.email, responseDays: team.responseDays };
+      return {
+        id: `${area.id}:${kind}`,
+        name: team.name,
+        email: team.email,
+        responseDays: team.responseDays,
+      };
     }),
   );
   const desk = content.municipality.centralDesk;
-  return [...teams, { id: CENTRAL_DESK_ID, name: desk.name, email: desk.email, responseDays: desk.responseDays }];
+  return [
+    ...teams,
+    { id: CENTRAL_DESK_ID, name: desk.name, email: desk.email, responseDays: desk.responseDays },
+  ];
 }
 
 /**
  * Where a question goes: the wijk's gebied, then its jeugd- en gezinsteam when it is about a child
  * or young person, else its sociaal team; without a wijk, the central desk that divides questions.
  */
-export function routeQuestion(content: Content, question: { neighbourhood?: string | undefined; aboutYouth: boolean }): TeamId {
-  const wijk = question.neighbourhood ? content.neighbourhoods.find((entry) => entry.id === question.neighbourhood) : undefined;
+export function routeQuestion(
+  content: Content,
+  question: { neighbourhood?: string | undefined; aboutYouth: boolean },
+): TeamId {
+  const wijk = question.neighbourhood
+    ? content.neighbourhoods.find((entry) => entry.id === question.neighbourhood)
+    : undefined;
   if (!wijk) return CENTRAL_DESK_ID;
   return `${wijk.data.area}:${question.aboutYouth ? 'jgt' : 'sociaal'}`;
 }

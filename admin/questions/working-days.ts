@@ -5,7 +5,9 @@
 const DAY_MS = 24 * 3600_000;
 
 function weekday(date: Date): number {
-  const name = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+  const name = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(
+    date,
+  );
   return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(name);
 }
 

@@ -10,7 +10,11 @@ export interface RateLimiter {
  * never written anywhere. Per process, which is what a single-server municipality runs; the
  * login throttle, which must survive restarts, lives in the database instead.
  */
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): RateLimiter {
   const { limit, windowMs, maxKeys = 50_000 } = options;
   const windows = new Map<string, { startedAt: number; count: number }>();
   return {
@@ -24,7 +28,10 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
       }
       window.count++;
       if (window.count <= limit) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000)),
+      };
     },
   };
 }

@@ -13,7 +13,10 @@ export const ConsultationHourSchema = z
     closes: TimeSchema,
     note: z.string().max(120).optional(),
   })
-  .refine((hour) => hour.opens < hour.closes, { message: 'De eindtijd moet na de begintijd liggen.', path: ['closes'] });
+  .refine((hour) => hour.opens < hour.closes, {
+    message: 'De eindtijd moet na de begintijd liggen.',
+    path: ['closes'],
+  });
 export type ConsultationHour = z.infer<typeof ConsultationHourSchema>;
 
 const AnchorPlaceBase = z.object({

@@ -15,7 +15,10 @@ export const PhoneSchema = z
   .string()
   .trim()
   .regex(/^(\+31[\s-]?|0)?[1-9][0-9\s-]{1,12}$/, 'Vul een geldig telefoonnummer in, zoals 0180-451234.')
-  .refine((value) => value.replace(/\D/g, '').length >= 3, 'Vul een geldig telefoonnummer in, zoals 0180-451234.');
+  .refine(
+    (value) => value.replace(/\D/g, '').length >= 3,
+    'Vul een geldig telefoonnummer in, zoals 0180-451234.',
+  );
 
 export const EmailSchema = z.email('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.');
 
@@ -35,8 +38,14 @@ export const PostcodeSchema = z
 /** WGS84 coordinates; the bounds keep typos from landing in the ocean. */
 export const CoordinatesSchema = z.object(
   {
-    lat: z.number({ error: 'Vul de breedtegraad in als getal, zoals 51.872.' }).min(-90, 'De breedtegraad ligt tussen -90 en 90.').max(90, 'De breedtegraad ligt tussen -90 en 90.'),
-    lng: z.number({ error: 'Vul de lengtegraad in als getal, zoals 4.603.' }).min(-180, 'De lengtegraad ligt tussen -180 en 180.').max(180, 'De lengtegraad ligt tussen -180 en 180.'),
+    lat: z
+      .number({ error: 'Vul de breedtegraad in als getal, zoals 51.872.' })
+      .min(-90, 'De breedtegraad ligt tussen -90 en 90.')
+      .max(90, 'De breedtegraad ligt tussen -90 en 90.'),
+    lng: z
+      .number({ error: 'Vul de lengtegraad in als getal, zoals 4.603.' })
+      .min(-180, 'De lengtegraad ligt tussen -180 en 180.')
+      .max(180, 'De lengtegraad ligt tussen -180 en 180.'),
   },
   { error: 'Vul de coördinaten in, of een adres dat we kunnen vinden.' },
 );

@@ -42,12 +42,32 @@ export const ACCESSIBILITY_FEATURES = [
 export const AccessibilityFeatureSchema = z.enum(ACCESSIBILITY_FEATURES, { error: 'Kies uit de lijst.' });
 
 /** ISO 639-1 codes of languages in which help is given. */
-export const LANGUAGES = ['nl', 'en', 'de', 'pl', 'tr', 'ar', 'ti', 'uk', 'pap', 'so', 'fa', 'es', 'fr', 'ro', 'bg'] as const;
+export const LANGUAGES = [
+  'nl',
+  'en',
+  'de',
+  'pl',
+  'tr',
+  'ar',
+  'ti',
+  'uk',
+  'pap',
+  'so',
+  'fa',
+  'es',
+  'fr',
+  'ro',
+  'bg',
+] as const;
 export const LanguageSchema = z.enum(LANGUAGES, { error: 'Kies talen uit de lijst.' });
 
 export const ListingLocationSchema = z.object({
   /** Name of the building, e.g. `Wijkcentrum De Fuik`. */
-  name: z.string({ error: 'Vul de naam van de plek in.' }).trim().min(2, 'Vul de naam van de plek in.').max(120, 'Maak de naam korter dan 120 tekens.'),
+  name: z
+    .string({ error: 'Vul de naam van de plek in.' })
+    .trim()
+    .min(2, 'Vul de naam van de plek in.')
+    .max(120, 'Maak de naam korter dan 120 tekens.'),
   address: AddressSchema,
   coordinates: CoordinatesSchema,
 });
@@ -80,7 +100,11 @@ export const ListingInputSchema = z
   .object({
     slug: SlugSchema.max(80),
     kind: ListingKindSchema,
-    title: z.string().trim().min(3, 'Vul een titel in van minstens 3 tekens.').max(100, 'Maak de titel korter dan 100 tekens.'),
+    title: z
+      .string()
+      .trim()
+      .min(3, 'Vul een titel in van minstens 3 tekens.')
+      .max(100, 'Maak de titel korter dan 100 tekens.'),
     /** One or two B1 sentences shown in lists and search results. */
     summary: z
       .string()
@@ -88,7 +112,11 @@ export const ListingInputSchema = z
       .min(20, 'Schrijf een korte samenvatting van minstens 20 tekens.')
       .max(160, 'Maak de samenvatting korter: hooguit 160 tekens.'),
     /** Markdown; sanitised when rendered. */
-    description: z.string().trim().max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.').default(''),
+    description: z
+      .string()
+      .trim()
+      .max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.')
+      .default(''),
     /** Slug of the organisation that offers it. */
     organisation: SlugSchema,
     /** Available in the whole municipality, not tied to wijken. */
@@ -100,7 +128,11 @@ export const ListingInputSchema = z
     audiences: z.array(SlugSchema).default([]),
     cost: CostSchema,
     /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
-    costNote: z.string().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
+    costNote: z
+      .string()
+      .trim()
+      .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
+      .optional(),
     access: AccessSchema,
     contact: ListingContactSchema,
     schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { AddressSchema, EmailSchema, PhoneSchema, SlugSchema, WebsiteSchema } from './fields.ts';
 
-export const ORGANISATION_KINDS = ['gemeente', 'welzijn', 'zorg', 'jeugd', 'wonen', 'vrijwilligers', 'overig'] as const;
+export const ORGANISATION_KINDS = [
+  'gemeente',
+  'welzijn',
+  'zorg',
+  'jeugd',
+  'wonen',
+  'vrijwilligers',
+  'overig',
+] as const;
 
 /**
  * An organisation that offers help. Content files seed the database; after that the

@@ -19,7 +19,9 @@ export function createSearchLog(db: Kysely<Database>, flushIntervalMs = 1_000): 
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    await recordSearches(db, batch).catch((error: unknown) => console.error('Search log write failed:', (error as Error).message));
+    await recordSearches(db, batch).catch((error: unknown) =>
+      console.error('Search log write failed:', (error as Error).message),
+    );
   }
   const timer = setInterval(() => void flush(), flushIntervalMs);
   timer.unref();

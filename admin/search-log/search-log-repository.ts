@@ -11,7 +11,10 @@ export interface SearchLogEntry {
 }
 
 /** Writes several searches in one statement (one transaction, one disk sync). */
-export async function recordSearches(db: Kysely<Database>, entries: readonly { entry: SearchLogEntry; at: string }[]): Promise<void> {
+export async function recordSearches(
+  db: Kysely<Database>,
+  entries: readonly { entry: SearchLogEntry; at: string }[],
+): Promise<void> {
   if (entries.length === 0) return;
   await db
     .insertInto('search_log')
@@ -28,7 +31,11 @@ export async function recordSearches(db: Kysely<Database>, entries: readonly { e
 }
 
 /** Most frequent searches that found nothing since a date: where the sociale kaart has gaps. */
-export async function listZeroResultQueries(db: Kysely<Database>, since: string, limit = 50): Promise<{ query: string; count: number }[]> {
+export async function listZeroResultQueries(
+  db: Kysely<Database>,
+  since: string,
+  limit = 50,
+): Promise<{ query: string; count: number }[]> {
   const rows = await db
     .selectFrom('search_log')
     .select(['query_text', (eb) => eb.fn.countAll<number>().as('count')])

@@ -44,10 +44,15 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
       .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
-    purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) => console.error('Question purge failed:', (error as Error).message));
+    purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) =>
+      console.error('Question purge failed:', (error as Error).message),
+    );
   }
 
-  const timers = [setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000), setInterval(housekeeping, options.housekeepingIntervalMs ?? 3600_000)];
+  const timers = [
+    setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000),
+    setInterval(housekeeping, options.housekeepingIntervalMs ?? 3600_000),
+  ];
   for (const timer of timers) timer.unref();
   deliverMailSoon();
   housekeeping();

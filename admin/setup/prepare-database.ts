@@ -28,12 +28,18 @@ export async function prepareDatabase(
     db,
     options.content.organisations.map((entry) => entry.data),
   );
-  const demoListingsAdded = options.demoData ? await loadDemoOnce(db, options.content, options.contentRoot) : 0;
+  const demoListingsAdded = options.demoData
+    ? await loadDemoOnce(db, options.content, options.contentRoot)
+    : 0;
   return { migrations, organisationsAdded, demoListingsAdded };
 }
 
 async function loadDemoOnce(db: Kysely<Database>, content: Content, contentRoot: string): Promise<number> {
-  const loaded = await db.selectFrom('app_meta').select('value').where('key', '=', DEMO_LOADED_KEY).executeTakeFirst();
+  const loaded = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', DEMO_LOADED_KEY)
+    .executeTakeFirst();
   if (loaded) return 0;
   const listings = loadDemoListings(contentRoot, content);
   const existing = new Set((await db.selectFrom('listings').select('slug').execute()).map((row) => row.slug));

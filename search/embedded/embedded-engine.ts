@@ -48,7 +48,9 @@ class FacetValues {
   }
 
   of(document: SearchDocument): Int32Array {
-    return Int32Array.from(FACETS.flatMap((facet, index) => facetValues(document, facet).map((value) => this.id(index, value))));
+    return Int32Array.from(
+      FACETS.flatMap((facet, index) => facetValues(document, facet).map((value) => this.id(index, value))),
+    );
   }
 }
 
@@ -81,7 +83,8 @@ export function createEmbeddedEngine(): SearchEngine {
     const perWord = words.map((word) => {
       const scores = new Float64Array(index.slotCount);
       const slots: number[] = [];
-      for (const alternative of word.alternatives) index.score(alternative.term, alternative.factor, alternative.fields, scores, slots);
+      for (const alternative of word.alternatives)
+        index.score(alternative.term, alternative.factor, alternative.fields, scores, slots);
       return { slots, scores };
     });
     const [first, ...others] = perWord;
@@ -122,7 +125,12 @@ export function createEmbeddedEngine(): SearchEngine {
     async upsert(batch) {
       for (const document of batch) {
         removeId(document.id);
-        const slot = index.add([document.title, document.summary, document.keywords.join(' '), document.body]);
+        const slot = index.add([
+          document.title,
+          document.summary,
+          document.keywords.join(' '),
+          document.body,
+        ]);
         stored[slot] = { document, values: values.of(document), titleKey: foldText(document.title) };
         slotById.set(document.id, slot);
       }
@@ -169,7 +177,11 @@ export function createEmbeddedEngine(): SearchEngine {
         const { document } = entry;
         if (types.size > 0 && !types.has(document.type)) continue;
         if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
-        if (query.radiusKm !== undefined && !((distances?.[slot] ?? Number.POSITIVE_INFINITY) <= query.radiusKm)) continue;
+        if (
+          query.radiusKm !== undefined &&
+          !((distances?.[slot] ?? Number.POSITIVE_INFINITY) <= query.radiusKm)
+        )
+          continue;
 
         let satisfied = 0;
         for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
@@ -180,10 +192,14 @@ export function createEmbeddedEngine(): SearchEngine {
         } else if ((failing & (failing - 1)) === 0) {
           // Failing exactly one facet filter still counts for that facet, so a resident sees
           // how many results choosing another value there would give.
-          for (const id of entry.values) if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
+          for (const id of entry.values)
+            if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
         }
       }
-      const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<Facet, Record<string, number>>;
+      const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
+        Facet,
+        Record<string, number>
+      >;
       counts.forEach((count, id) => {
         const facet = FACETS[values.facetOf[id] ?? 0];
         if (count > 0 && facet) facets[facet][values.names[id] ?? ''] = count;
@@ -195,10 +211,16 @@ export function createEmbeddedEngine(): SearchEngine {
         return left < right ? -1 : left > right ? 1 : a - b;
       };
       const scores = scored?.scores;
-      const byScore = (a: number, b: number): number => (scores ? (scores[b] ?? 0) - (scores[a] ?? 0) : 0) || byTitle(a, b);
+      const byScore = (a: number, b: number): number =>
+        (scores ? (scores[b] ?? 0) - (scores[a] ?? 0) : 0) || byTitle(a, b);
       const byDistance = (a: number, b: number): number =>
         (distances ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0) || byScore(a, b);
-      const compare = query.sort === 'distance' && distances ? byDistance : query.sort === 'title' || !scores ? byTitle : byScore;
+      const compare =
+        query.sort === 'distance' && distances
+          ? byDistance
+          : query.sort === 'title' || !scores
+            ? byTitle
+            : byScore;
 
       const offset = (query.page - 1) * query.perPage;
       const page = topK(matches, offset + query.perPage, compare).slice(offset);
@@ -208,7 +230,9 @@ export function createEmbeddedEngine(): SearchEngine {
           const document = stored[slot]?.document;
           if (!document) return [];
           const distance = distances?.[slot] ?? Number.POSITIVE_INFINITY;
-          return [{ id: document.id, document, ...(Number.isFinite(distance) ? { distanceKm: distance } : {}) }];
+          return [
+            { id: document.id, document, ...(Number.isFinite(distance) ? { distanceKm: distance } : {}) },
+          ];
         }),
         total: matches.length,
         facets,
@@ -227,7 +251,9 @@ export function createEmbeddedEngine(): SearchEngine {
 
 /** The query with each misspelt word replaced by the word it most likely meant. */
 function suggest(text: string, words: PlannedWord[]): string {
-  const replacements = new Map(words.flatMap((word) => (word.correction ? [[word.word, word.correction] as const] : [])));
+  const replacements = new Map(
+    words.flatMap((word) => (word.correction ? [[word.word, word.correction] as const] : [])),
+  );
   return text
     .trim()
     .split(/\s+/)

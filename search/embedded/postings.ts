@@ -40,7 +40,8 @@ export const FIELD_COUNT = 4;
 
 export function packCounts(counts: readonly number[]): number {
   let packed = 0;
-  for (let field = 0; field < FIELD_COUNT; field++) packed += Math.min(255, counts[field] ?? 0) * 2 ** (8 * field);
+  for (let field = 0; field < FIELD_COUNT; field++)
+    packed += Math.min(255, counts[field] ?? 0) * 2 ** (8 * field);
   return packed;
 }
 

@@ -25,20 +25,26 @@ const MAX_PREFIX_TERMS = 30;
  * Turns the query text into words and, per word, the indexed terms that count as a match.
  * The last word also matches as a prefix (results while typing), as in Meilisearch.
  */
-export function planQuery(text: string, index: TermIndex, synonyms: ReadonlyMap<string, readonly string[]>): PlannedWord[] {
+export function planQuery(
+  text: string,
+  index: TermIndex,
+  synonyms: ReadonlyMap<string, readonly string[]>,
+): PlannedWord[] {
   const tokens = analyze(text).slice(0, MAX_WORDS);
   const typingLastWord = !/\s$/.test(text);
   return tokens.map(({ word, term }, position) => {
     const alternatives = new Map<string, Alternative>();
     const offer = (candidate: string, factor: number, fields: number): void => {
       const known = alternatives.get(candidate);
-      if (index.has(candidate) && (!known || known.factor < factor)) alternatives.set(candidate, { term: candidate, factor, fields });
+      if (index.has(candidate) && (!known || known.factor < factor))
+        alternatives.set(candidate, { term: candidate, factor, fields });
     };
     offer(term, FACTOR.exact, ALL_FIELDS);
     for (const synonym of synonyms.get(term) ?? []) offer(synonym, FACTOR.synonym, ALL_FIELDS);
     if (position === tokens.length - 1 && typingLastWord && word.length >= 2) {
       for (const prefix of new Set([term, word])) {
-        for (const completed of index.withPrefix(prefix, MAX_PREFIX_TERMS)) offer(completed, FACTOR.prefix, ALL_FIELDS);
+        for (const completed of index.withPrefix(prefix, MAX_PREFIX_TERMS))
+          offer(completed, FACTOR.prefix, ALL_FIELDS);
       }
     }
     if (alternatives.size > 0) return { word, alternatives: [...alternatives.values()] };
@@ -47,7 +53,8 @@ export function planQuery(text: string, index: TermIndex, synonyms: ReadonlyMap<
     for (const { term: corrected, typos } of corrections) {
       const factor = typos === 1 ? FACTOR.oneTypo : FACTOR.twoTypos;
       offer(corrected, factor, TYPO_FIELDS);
-      for (const synonym of synonyms.get(corrected) ?? []) offer(synonym, factor * FACTOR.synonym, ALL_FIELDS);
+      for (const synonym of synonyms.get(corrected) ?? [])
+        offer(synonym, factor * FACTOR.synonym, ALL_FIELDS);
     }
     const best = corrections[0];
     return {

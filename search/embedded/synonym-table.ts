@@ -7,7 +7,14 @@ import { analyze } from '../text/analyzer.ts';
 export function buildSynonymTable(groups: readonly (readonly string[])[]): Map<string, string[]> {
   const table = new Map<string, Set<string>>();
   for (const group of groups) {
-    const terms = [...new Set(group.map((entry) => analyze(entry)).filter((tokens) => tokens.length === 1).map((tokens) => tokens[0]?.term ?? ''))];
+    const terms = [
+      ...new Set(
+        group
+          .map((entry) => analyze(entry))
+          .filter((tokens) => tokens.length === 1)
+          .map((tokens) => tokens[0]?.term ?? ''),
+      ),
+    ];
     for (const term of terms) {
       const others = table.get(term) ?? new Set<string>();
       for (const other of terms) if (other !== term) others.add(other);

@@ -69,7 +69,9 @@ export class TermIndex {
   remove(slot: number): void {
     const entry = this.#slots[slot];
     if (!entry) return;
-    entry.lengths.forEach((length, field) => (this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) - length));
+    entry.lengths.forEach(
+      (length, field) => (this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) - length),
+    );
     this.#slots[slot] = undefined;
     this.#live--;
     this.#dead++;
@@ -129,7 +131,8 @@ export class TermIndex {
     this.#slots.forEach((entry, slot) => {
       if (!entry) return;
       for (let field = 0; field < FIELD_COUNT; field++) {
-        norms[slot * FIELD_COUNT + field] = K1 * (1 - B + (B * (entry.lengths[field] ?? 0)) / (averages[field] ?? 1));
+        norms[slot * FIELD_COUNT + field] =
+          K1 * (1 - B + (B * (entry.lengths[field] ?? 0)) / (averages[field] ?? 1));
       }
     });
     return (this.#lengthNorms = norms);

@@ -2,7 +2,13 @@ import { Meilisearch, type EnqueuedTaskPromise, type SearchResponse } from 'meil
 import type { SearchDocument } from '../search-document.ts';
 import { SearchUnavailableError, type SearchEngine } from '../search-engine.ts';
 import type { SearchResult } from '../search-query.ts';
-import { fromMeilisearchResponses, meilisearchQueries, meilisearchSettings, toMeilisearchDocument, type MatchingStrategy } from './meilisearch-query.ts';
+import {
+  fromMeilisearchResponses,
+  meilisearchQueries,
+  meilisearchSettings,
+  toMeilisearchDocument,
+  type MatchingStrategy,
+} from './meilisearch-query.ts';
 
 export interface MeilisearchEngineOptions {
   url: string;
@@ -28,14 +34,18 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       return await action();
     } catch (error) {
       if (error instanceof SearchUnavailableError) throw error;
-      throw new SearchUnavailableError(`Meilisearch: ${what} mislukt: ${(error as Error).message}`, { cause: error });
+      throw new SearchUnavailableError(`Meilisearch: ${what} mislukt: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
   async function finish(what: string, task: EnqueuedTaskPromise): Promise<void> {
     const done = await call(what, () => task.waitTask());
     if (done.status !== 'succeeded') {
-      throw new SearchUnavailableError(`Meilisearch: ${what} mislukt (${done.status}): ${done.error?.message ?? 'onbekende fout'}`);
+      throw new SearchUnavailableError(
+        `Meilisearch: ${what} mislukt (${done.status}): ${done.error?.message ?? 'onbekende fout'}`,
+      );
     }
   }
 
@@ -52,13 +62,17 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
           throw error;
         }
       });
-      if (!exists) await finish('index aanmaken', client.createIndex(options.indexName, { primaryKey: 'id' }));
+      if (!exists)
+        await finish('index aanmaken', client.createIndex(options.indexName, { primaryKey: 'id' }));
       await finish('instellingen toepassen', index.updateSettings(meilisearchSettings(settings)));
     },
 
     async upsert(documents: SearchDocument[]) {
       if (documents.length === 0) return;
-      await finish('documenten schrijven', index.addDocuments(documents.map(toMeilisearchDocument), { primaryKey: 'id' }));
+      await finish(
+        'documenten schrijven',
+        index.addDocuments(documents.map(toMeilisearchDocument), { primaryKey: 'id' }),
+      );
     },
 
     async remove(ids) {
@@ -73,13 +87,16 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     async search(query): Promise<SearchResult> {
       const started = performance.now();
       const run = async (strategy: MatchingStrategy): Promise<SearchResponse[]> => {
-        const { results } = await call('zoeken', () => client.multiSearch({ queries: meilisearchQueries(query, options.indexName, strategy) }));
+        const { results } = await call('zoeken', () =>
+          client.multiSearch({ queries: meilisearchQueries(query, options.indexName, strategy) }),
+        );
         return results;
       };
       let responses = await run('all');
       // No document has every word: Meilisearch's closest to the embedded engine's fallback
       // (which ranks every document matching some word) is leaving out the commonest words.
-      if ((responses[0]?.totalHits ?? 0) === 0 && query.text.trim().includes(' ')) responses = await run('frequency');
+      if ((responses[0]?.totalHits ?? 0) === 0 && query.text.trim().includes(' '))
+        responses = await run('frequency');
       return fromMeilisearchResponses(query, responses, performance.now() - started);
     },
 
@@ -87,7 +104,9 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const versions = new Map<string, number>();
       const limit = 1000;
       for (let offset = 0; ; offset += limit) {
-        const page = await call('versies lezen', () => index.getDocuments({ fields: ['id', 'version'], limit, offset }));
+        const page = await call('versies lezen', () =>
+          index.getDocuments({ fields: ['id', 'version'], limit, offset }),
+        );
         for (const document of page.results) versions.set(String(document.id), Number(document.version));
         if (page.results.length < limit) return versions;
       }

@@ -42,7 +42,9 @@ export function meilisearchSettings(settings: SearchSettings): Settings {
 type MeilisearchDocument = SearchDocument & { _geo?: { lat: number; lng: number } };
 
 export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
-  return document.location ? { ...document, _geo: { lat: document.location.lat, lng: document.location.lng } } : document;
+  return document.location
+    ? { ...document, _geo: { lat: document.location.lat, lng: document.location.lng } }
+    : document;
 }
 
 /** A stored hit back to our document; Meilisearch's own fields (`_geo`, `_geoDistance`) fall away. */
@@ -78,7 +80,11 @@ export type MatchingStrategy = 'all' | 'frequency';
  * One request for the page of hits and the counts of facets without a filter, plus one per
  * filtered facet with that filter left out, so its other values still show a count.
  */
-export function meilisearchQueries(query: SearchQuery, indexUid: string, matchingStrategy: MatchingStrategy = 'all'): MultiSearchQuery[] {
+export function meilisearchQueries(
+  query: SearchQuery,
+  indexUid: string,
+  matchingStrategy: MatchingStrategy = 'all',
+): MultiSearchQuery[] {
   const sort = meilisearchSort(query);
   const filteredFacets = FACETS.filter((facet) => query.filters[facet].length > 0);
   const main: MultiSearchQuery = {
@@ -93,26 +99,31 @@ export function meilisearchQueries(query: SearchQuery, indexUid: string, matchin
   };
   return [
     main,
-    ...filteredFacets.map(
-      (facet): MultiSearchQuery => ({
-        indexUid,
-        q: query.text,
-        filter: meilisearchFilter(query, facet),
-        facets: [facet],
-        page: 1,
-        hitsPerPage: 0,
-        matchingStrategy,
-      }),
-    ),
+    ...filteredFacets.map((facet): MultiSearchQuery => ({
+      indexUid,
+      q: query.text,
+      filter: meilisearchFilter(query, facet),
+      facets: [facet],
+      page: 1,
+      hitsPerPage: 0,
+      matchingStrategy,
+    })),
   ];
 }
 
 /** Puts the responses of `meilisearchQueries` together into one result. */
-export function fromMeilisearchResponses(query: SearchQuery, responses: readonly SearchResponse[], tookMs: number): SearchResult {
+export function fromMeilisearchResponses(
+  query: SearchQuery,
+  responses: readonly SearchResponse[],
+  tookMs: number,
+): SearchResult {
   const [main, ...perFacet] = responses;
   if (!main) throw new Error('Meilisearch gaf geen antwoord op de zoekvraag.');
   const filteredFacets = FACETS.filter((facet) => query.filters[facet].length > 0);
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<Facet, Record<string, number>>;
+  const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
+    Facet,
+    Record<string, number>
+  >;
   for (const facet of FACETS) {
     const index = filteredFacets.indexOf(facet);
     const source = index === -1 ? main : perFacet[index];

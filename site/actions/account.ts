@@ -1,8 +1,24 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'zod';
-import { acceptInvite, changeOwnPassword, completeTwoFactor, finishTwoFactorSetup, newPasswordShape, newRecoveryCodes, passwordsMatch, requestPasswordReset, resetPassword, TwoFactorCodeInputSchema } from '../../admin/accounts/account-flows.ts';
+import {
+  acceptInvite,
+  changeOwnPassword,
+  completeTwoFactor,
+  finishTwoFactorSetup,
+  newPasswordShape,
+  newRecoveryCodes,
+  passwordsMatch,
+  requestPasswordReset,
+  resetPassword,
+  TwoFactorCodeInputSchema,
+} from '../../admin/accounts/account-flows.ts';
 import { logIn, LoginInputSchema } from '../../admin/accounts/log-in.ts';
-import { accountKey, clearFailures, recordFailure, throttleState } from '../../admin/accounts/login-throttle.ts';
+import {
+  accountKey,
+  clearFailures,
+  recordFailure,
+  throttleState,
+} from '../../admin/accounts/login-throttle.ts';
 import { invalidateSession, invalidateUserSessions } from '../../admin/accounts/sessions.ts';
 import { appDatabase } from '../../admin/db/app-database.ts';
 import { FieldError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
@@ -12,7 +28,10 @@ import { clearSessionCookie, setSessionCookie } from '../middleware/admin-sessio
 import { runUseCase } from './run-use-case.ts';
 
 const tooManyTries = (seconds: number) =>
-  new ActionError({ code: 'TOO_MANY_REQUESTS', message: `Te veel pogingen. Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw.` });
+  new ActionError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `Te veel pogingen. Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw.`,
+  });
 
 const TokenSchema = z.string().min(10).max(200);
 
@@ -23,7 +42,8 @@ export const account = {
     handler: async (input, context) => {
       const result = await logIn(appDatabase(), { ...input, clientAddress: context.clientAddress });
       if (result.status === 'throttled') throw tooManyTries(result.retryAfterSeconds);
-      if (result.status === 'invalid') return { ok: false as const, errors: { password: 'Het e-mailadres of het wachtwoord klopt niet.' } };
+      if (result.status === 'invalid')
+        return { ok: false as const, errors: { password: 'Het e-mailadres of het wachtwoord klopt niet.' } };
       setSessionCookie(context, result.token);
       return { ok: true as const, nextStep: result.nextStep };
     },
@@ -58,13 +78,18 @@ export const account = {
     handler: async ({ code }, context) => {
       const { session } = context.locals;
       if (!session) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
-      return runUseCase(async () => ({ recoveryCodes: await finishTwoFactorSetup(appDatabase(), session, code) }));
+      return runUseCase(async () => ({
+        recoveryCodes: await finishTwoFactorSetup(appDatabase(), session, code),
+      }));
     },
   }),
 
   newRecoveryCodes: defineAction({
     accept: 'form',
-    handler: async (_input, context) => runUseCase(async () => ({ recoveryCodes: await newRecoveryCodes(appDatabase(), context.locals.actor) })),
+    handler: async (_input, context) =>
+      runUseCase(async () => ({
+        recoveryCodes: await newRecoveryCodes(appDatabase(), context.locals.actor),
+      })),
   }),
 
   logOut: defineAction({
@@ -89,7 +114,13 @@ export const account = {
 
   requestPasswordReset: defineAction({
     accept: 'form',
-    input: z.object({ email: z.string({ error: 'Vul je e-mailadres in.' }).trim().min(3, 'Vul je e-mailadres in.').max(254, 'Vul een geldig e-mailadres in.') }),
+    input: z.object({
+      email: z
+        .string({ error: 'Vul je e-mailadres in.' })
+        .trim()
+        .min(3, 'Vul je e-mailadres in.')
+        .max(254, 'Vul een geldig e-mailadres in.'),
+    }),
     handler: async ({ email }, context) => {
       const rate = appRateLimiter('password-reset').hit(context.clientAddress);
       if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
@@ -103,7 +134,8 @@ export const account = {
   resetPassword: defineAction({
     accept: 'form',
     input: z.object({ token: TokenSchema, ...newPasswordShape }).refine(...passwordsMatch),
-    handler: async ({ token, password }) => runUseCase(async () => resetPassword(appDatabase(), token, password).then(() => ({}))),
+    handler: async ({ token, password }) =>
+      runUseCase(async () => resetPassword(appDatabase(), token, password).then(() => ({}))),
   }),
 
   acceptInvite: defineAction({
@@ -119,10 +151,21 @@ export const account = {
 
   changePassword: defineAction({
     accept: 'form',
-    input: z.object({ currentPassword: z.string({ error: 'Vul je huidige wachtwoord in.' }).min(1, 'Vul je huidige wachtwoord in.').max(256), ...newPasswordShape }).refine(...passwordsMatch),
+    input: z
+      .object({
+        currentPassword: z
+          .string({ error: 'Vul je huidige wachtwoord in.' })
+          .min(1, 'Vul je huidige wachtwoord in.')
+          .max(256),
+        ...newPasswordShape,
+      })
+      .refine(...passwordsMatch),
     handler: async ({ currentPassword, password }, context) =>
       runUseCase(async () => {
-        const started = await changeOwnPassword(appDatabase(), context.locals.actor, { currentPassword, password });
+        const started = await changeOwnPassword(appDatabase(), context.locals.actor, {
+          currentPassword,
+          password,
+        });
         setSessionCookie(context, started.token);
         return {};
       }),

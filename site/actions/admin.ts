@@ -1,11 +1,29 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'zod';
-import { changeUserAccess, inviteUser, InviteInputSchema, resendInvite, resetUserTwoFactor, setUserDisabled, UserAccessInputSchema } from '../../admin/accounts/user-admin.ts';
+import {
+  changeUserAccess,
+  inviteUser,
+  InviteInputSchema,
+  resendInvite,
+  resetUserTwoFactor,
+  setUserDisabled,
+  UserAccessInputSchema,
+} from '../../admin/accounts/user-admin.ts';
 import { appDatabase } from '../../admin/db/app-database.ts';
 import { draftFromForm } from '../../admin/listings/listing-draft.ts';
-import { changeListingStatus, confirmListingCurrent, createListing, saveListing, STATUS_ACTIONS } from '../../admin/listings/listing-editor.ts';
+import {
+  changeListingStatus,
+  confirmListingCurrent,
+  createListing,
+  saveListing,
+  STATUS_ACTIONS,
+} from '../../admin/listings/listing-editor.ts';
 import { retryFailedMail } from '../../admin/mail/outbox-admin.ts';
-import { createOrganisation, OrganisationProfileInputSchema, saveOrganisationProfile } from '../../admin/organisations/organisation-editor.ts';
+import {
+  createOrganisation,
+  OrganisationProfileInputSchema,
+  saveOrganisationProfile,
+} from '../../admin/organisations/organisation-editor.ts';
 import { backgroundJobs, linkContext, listingEditorDeps } from '../lib/admin-services.ts';
 import { idFrom, runUseCase } from './run-use-case.ts';
 
@@ -17,7 +35,12 @@ export const users = {
     input: InviteInputSchema,
     handler: async (input, context) =>
       runUseCase(async () => {
-        const user = await inviteUser(appDatabase(), context.locals.actor, input, await linkContext(context.url));
+        const user = await inviteUser(
+          appDatabase(),
+          context.locals.actor,
+          input,
+          await linkContext(context.url),
+        );
         backgroundJobs().deliverMailSoon();
         return { userId: user.id };
       }),
@@ -25,12 +48,24 @@ export const users = {
   changeAccess: defineAction({
     accept: 'form',
     input: z.object({ userId: IdSchema, access: UserAccessInputSchema }),
-    handler: async ({ userId, access }, context) => runUseCase(async () => changeUserAccess(appDatabase(), context.locals.actor, userId, access, await linkContext(context.url)).then(() => ({}))),
+    handler: async ({ userId, access }, context) =>
+      runUseCase(async () =>
+        changeUserAccess(
+          appDatabase(),
+          context.locals.actor,
+          userId,
+          access,
+          await linkContext(context.url),
+        ).then(() => ({})),
+      ),
   }),
   setDisabled: defineAction({
     accept: 'form',
     input: z.object({ userId: IdSchema, disabled: z.enum(['ja', 'nee']) }),
-    handler: async ({ userId, disabled }, context) => runUseCase(async () => setUserDisabled(appDatabase(), context.locals.actor, userId, disabled === 'ja').then(() => ({}))),
+    handler: async ({ userId, disabled }, context) =>
+      runUseCase(async () =>
+        setUserDisabled(appDatabase(), context.locals.actor, userId, disabled === 'ja').then(() => ({})),
+      ),
   }),
   resendInvite: defineAction({
     accept: 'form',
@@ -45,7 +80,10 @@ export const users = {
   resetTwoFactor: defineAction({
     accept: 'form',
     input: z.object({ userId: IdSchema }),
-    handler: async ({ userId }, context) => runUseCase(async () => resetUserTwoFactor(appDatabase(), context.locals.actor, userId).then(() => ({}))),
+    handler: async ({ userId }, context) =>
+      runUseCase(async () =>
+        resetUserTwoFactor(appDatabase(), context.locals.actor, userId).then(() => ({})),
+      ),
   }),
 };
 
@@ -53,16 +91,24 @@ export const organisations = {
   save: defineAction({
     accept: 'form',
     input: z.object({ slug: z.string().max(80), profile: OrganisationProfileInputSchema }),
-    handler: async ({ slug, profile }, context) => runUseCase(async () => saveOrganisationProfile(appDatabase(), context.locals.actor, slug, profile).then(() => ({}))),
+    handler: async ({ slug, profile }, context) =>
+      runUseCase(async () =>
+        saveOrganisationProfile(appDatabase(), context.locals.actor, slug, profile).then(() => ({})),
+      ),
   }),
   create: defineAction({
     accept: 'form',
     input: OrganisationProfileInputSchema,
-    handler: async (profile, context) => runUseCase(async () => ({ slug: (await createOrganisation(appDatabase(), context.locals.actor, profile)).slug })),
+    handler: async (profile, context) =>
+      runUseCase(async () => ({
+        slug: (await createOrganisation(appDatabase(), context.locals.actor, profile)).slug,
+      })),
   }),
 };
 
-type ListingSaveOutcome = { ok: true; id: number } | { ok: false; errors: Record<string, string>; draft: ReturnType<typeof draftFromForm> };
+type ListingSaveOutcome =
+  | { ok: true; id: number }
+  | { ok: false; errors: Record<string, string>; draft: ReturnType<typeof draftFromForm> };
 
 /**
  * The listing editor sends repeated rows (opening hours, dates, locations) that Astro's form
@@ -82,7 +128,9 @@ async function saveListingForm(form: FormData, actor: App.Locals['actor']): Prom
   });
   if (!outcome.ok) return { ok: false, errors: outcome.errors, draft };
   const { result } = outcome;
-  return result.status === 'saved' ? { ok: true, id: result.listing.id } : { ok: false, errors: result.errors, draft: result.draft };
+  return result.status === 'saved'
+    ? { ok: true, id: result.listing.id }
+    : { ok: false, errors: result.errors, draft: result.draft };
 }
 
 export const listings = {
@@ -93,13 +141,22 @@ export const listings = {
   }),
   changeStatus: defineAction({
     accept: 'form',
-    input: z.object({ id: IdSchema, change: z.enum(Object.keys(STATUS_ACTIONS) as [keyof typeof STATUS_ACTIONS]) }),
-    handler: async ({ id, change }, context) => runUseCase(async () => ({ status: (await changeListingStatus(appDatabase(), context.locals.actor, id, change)).status })),
+    input: z.object({
+      id: IdSchema,
+      change: z.enum(Object.keys(STATUS_ACTIONS) as [keyof typeof STATUS_ACTIONS]),
+    }),
+    handler: async ({ id, change }, context) =>
+      runUseCase(async () => ({
+        status: (await changeListingStatus(appDatabase(), context.locals.actor, id, change)).status,
+      })),
   }),
   confirmCurrent: defineAction({
     accept: 'form',
     input: z.object({ id: IdSchema }),
-    handler: async ({ id }, context) => runUseCase(async () => ({ lastVerifiedAt: (await confirmListingCurrent(appDatabase(), context.locals.actor, id)).lastVerifiedAt })),
+    handler: async ({ id }, context) =>
+      runUseCase(async () => ({
+        lastVerifiedAt: (await confirmListingCurrent(appDatabase(), context.locals.actor, id)).lastVerifiedAt,
+      })),
   }),
 };
 

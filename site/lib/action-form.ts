@@ -18,19 +18,31 @@ const MESSAGES: Record<string, string> = {
   NOT_FOUND: 'Dit bestaat niet (meer).',
 };
 
-export function formView<T extends { ok: boolean }>(result: SafeResult<Record<string, unknown>, T> | undefined): FormView<Extract<T, { ok: true }>> {
+export function formView<T extends { ok: boolean }>(
+  result: SafeResult<Record<string, unknown>, T> | undefined,
+): FormView<Extract<T, { ok: true }>> {
   if (!result) return { errors: {} };
   if (result.error) {
     if (isInputError(result.error)) {
       const errors: Record<string, string> = {};
-      for (const [field, messages] of Object.entries(result.error.fields as Record<string, string[] | undefined>)) {
+      for (const [field, messages] of Object.entries(
+        result.error.fields as Record<string, string[] | undefined>,
+      )) {
         if (messages?.[0]) errors[field] = messages[0];
       }
       return { errors, status: 422 };
     }
     const code = result.error.code;
-    const known = code === 'CONFLICT' || code === 'TOO_MANY_REQUESTS' || code === 'BAD_REQUEST' || code === 'INTERNAL_SERVER_ERROR';
-    return { errors: {}, message: known ? result.error.message : (MESSAGES[code] ?? result.error.message), status: result.error.status };
+    const known =
+      code === 'CONFLICT' ||
+      code === 'TOO_MANY_REQUESTS' ||
+      code === 'BAD_REQUEST' ||
+      code === 'INTERNAL_SERVER_ERROR';
+    return {
+      errors: {},
+      message: known ? result.error.message : (MESSAGES[code] ?? result.error.message),
+      status: result.error.status,
+    };
   }
   const data = result.data;
   if (data.ok) return { errors: {}, done: data as Extract<T, { ok: true }> };
@@ -42,15 +54,22 @@ export function formView<T extends { ok: boolean }>(result: SafeResult<Record<st
 export const fieldId = (name: string): string => `veld-${name.replace(/\./g, '-')}`;
 
 /** Field name → message, keyed by element id, for the error summary's links. */
-export const summaryOf = (errors: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(errors).map(([name, message]) => [fieldId(name), message]));
+export const summaryOf = (errors: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).map(([name, message]) => [fieldId(name), message]));
 
 /**
  * What the form sent, for showing typed values again after an error. Astro's action handler reads
  * a clone of the request, so the page can still read the body.
  */
-export async function submittedForm(request: Request): Promise<{ text(name: string): string | undefined; all(name: string): string[] }> {
+export async function submittedForm(
+  request: Request,
+): Promise<{ text(name: string): string | undefined; all(name: string): string[] }> {
   const type = request.headers.get('content-type') ?? '';
-  const form = request.method === 'POST' && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) ? await request.clone().formData() : undefined;
+  const form =
+    request.method === 'POST' &&
+    (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
+      ? await request.clone().formData()
+      : undefined;
   return {
     text(name) {
       const value = form?.get(name);

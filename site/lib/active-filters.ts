@@ -23,15 +23,27 @@ export function activeFilters(state: SearchState, names: TaxonomyNames): ActiveF
   };
   const chips: ActiveFilter[] = FACETS.flatMap((facet) =>
     (query.filters[facet] as readonly string[]).map((value) => {
-      const filters: SearchQuery['filters'] = { ...query.filters, [facet]: (query.filters[facet] as readonly string[]).filter((other) => other !== value) };
+      const filters: SearchQuery['filters'] = {
+        ...query.filters,
+        [facet]: (query.filters[facet] as readonly string[]).filter((other) => other !== value),
+      };
       return { label: labelOf[facet](value), without: { ...state, query: { ...query, filters, page: 1 } } };
     }),
   );
   if (state.nearBy) {
     const { nearBy: _removed, ...rest } = state;
     const { near: _near, ...withoutNear } = query;
-    const label = state.nearBy.kind === 'neighbourhood' ? `In de buurt van: ${names.neighbourhoods.get(state.nearBy.id) ?? state.nearBy.id}` : 'In de buurt van: mijn locatie';
-    chips.push({ label, without: { ...rest, query: { ...withoutNear, sort: query.sort === 'distance' ? 'relevance' : query.sort, page: 1 } } });
+    const label =
+      state.nearBy.kind === 'neighbourhood'
+        ? `In de buurt van: ${names.neighbourhoods.get(state.nearBy.id) ?? state.nearBy.id}`
+        : 'In de buurt van: mijn locatie';
+    chips.push({
+      label,
+      without: {
+        ...rest,
+        query: { ...withoutNear, sort: query.sort === 'distance' ? 'relevance' : query.sort, page: 1 },
+      },
+    });
   }
   return chips;
 }

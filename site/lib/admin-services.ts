@@ -23,7 +23,11 @@ export function siteBaseUrl(requestUrl: URL): string {
 
 export async function linkContext(requestUrl: URL) {
   const municipality = await getMunicipality();
-  return { baseUrl: siteBaseUrl(requestUrl), siteName: municipality.siteName, knownTeamIds: teamOptions(adminContent()).map((team) => team.id) };
+  return {
+    baseUrl: siteBaseUrl(requestUrl),
+    siteName: municipality.siteName,
+    knownTeamIds: teamOptions(adminContent()).map((team) => team.id),
+  };
 }
 
 export const adminTeamOptions = (): TeamOption[] => teamOptions(adminContent());
@@ -33,7 +37,11 @@ export const questionContent = (): Content => adminContent();
 
 export async function inboxContext(requestUrl: URL): Promise<InboxContext> {
   const municipality = await getMunicipality();
-  return { teams: inboxTeams(adminContent()), siteName: municipality.siteName, baseUrl: siteBaseUrl(requestUrl) };
+  return {
+    teams: inboxTeams(adminContent()),
+    siteName: municipality.siteName,
+    baseUrl: siteBaseUrl(requestUrl),
+  };
 }
 
 let locatieserver: ReturnType<typeof createLocatieserver> | undefined;
@@ -51,7 +59,10 @@ export function backgroundJobs(requestUrl?: URL): BackgroundJobs {
   jobs ??= startBackgroundJobs({
     db: appDatabase(),
     send: appMailSender(),
-    linkContext: () => ({ baseUrl: (env().SITE_URL ?? lastOrigin).replace(/\/$/, ''), siteName: adminContent().municipality.siteName }),
+    linkContext: () => ({
+      baseUrl: (env().SITE_URL ?? lastOrigin).replace(/\/$/, ''),
+      siteName: adminContent().municipality.siteName,
+    }),
     retentionMonths: env().QUESTION_RETENTION_MONTHS,
   });
   return jobs;

@@ -4,7 +4,10 @@ import type { z } from 'zod';
  * zod issues → one Dutch message per form field (the first per field), keyed by the name the
  * form uses, for the message next to the field and the summary at the top.
  */
-export function fieldErrors<Field extends string>(error: z.ZodError, fieldNames: Record<string, Field>): Partial<Record<Field, string>> {
+export function fieldErrors<Field extends string>(
+  error: z.ZodError,
+  fieldNames: Record<string, Field>,
+): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   for (const issue of error.issues) {
     const field = fieldNames[String(issue.path[0] ?? '')];

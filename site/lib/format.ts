@@ -1,8 +1,18 @@
 import { WEEKDAYS, type Weekday, type WeeklyRule } from '../../admin/schemas/fields.ts';
 import { WEEKDAY_LABELS } from './labels.ts';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const occurrenceFormat = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const occurrenceFormat = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
 
 /** `2026-03-01` → `1 maart 2026`. */
 export function formatDate(isoDate: string): string {
@@ -24,12 +34,17 @@ export function formatTimeRange(from: string, to: string): string {
 export function formatDays(days: readonly Weekday[]): string {
   const sorted = WEEKDAYS.filter((day) => days.includes(day));
   const indexes = sorted.map((day) => WEEKDAYS.indexOf(day));
-  const consecutive = indexes.every((index, position) => position === 0 || index === (indexes[position - 1] ?? -2) + 1);
+  const consecutive = indexes.every(
+    (index, position) => position === 0 || index === (indexes[position - 1] ?? -2) + 1,
+  );
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  if (consecutive && sorted.length >= 3 && first && last) return `${WEEKDAY_LABELS[first]} tot en met ${WEEKDAY_LABELS[last]}`;
+  if (consecutive && sorted.length >= 3 && first && last)
+    return `${WEEKDAY_LABELS[first]} tot en met ${WEEKDAY_LABELS[last]}`;
   const names = sorted.map((day) => WEEKDAY_LABELS[day]);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}` : (names[0] ?? '');
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`
+    : (names[0] ?? '');
 }
 
 export function formatWeeklyRule(rule: WeeklyRule): string {
@@ -44,7 +59,8 @@ export function capitalise(text: string): string {
 export function phoneHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   if (digits.startsWith('+')) return `tel:${digits}`;
-  if (digits.startsWith('0') && !/^0800|^0900/.test(digits) && digits.length === 10) return `tel:+31${digits.slice(1)}`;
+  if (digits.startsWith('0') && !/^0800|^0900/.test(digits) && digits.length === 10)
+    return `tel:+31${digits.slice(1)}`;
   return `tel:${digits}`;
 }
 
@@ -55,5 +71,7 @@ export function displayUrl(url: string): string {
 
 /** `0.43` → `450 meter`, `2.37` → `2,4 km`: precise enough to choose, not more. */
 export function formatDistance(km: number): string {
-  return km < 1 ? `${Math.max(50, Math.round((km * 1000) / 50) * 50)} meter` : `${km.toFixed(1).replace('.', ',')} km`;
+  return km < 1
+    ? `${Math.max(50, Math.round((km * 1000) / 50) * 50)} meter`
+    : `${km.toFixed(1).replace('.', ',')} km`;
 }

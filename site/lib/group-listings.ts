@@ -12,6 +12,9 @@ export interface LifeDomainGroup {
  */
 export function groupByLifeDomain(listings: Listing[], domains: LifeDomain[]): LifeDomainGroup[] {
   return domains
-    .map((domain) => ({ domain, listings: listings.filter((listing) => listing.lifeDomains.includes(domain.id)) }))
+    .map((domain) => ({
+      domain,
+      listings: listings.filter((listing) => listing.lifeDomains.includes(domain.id)),
+    }))
     .filter((group) => group.listings.length > 0);
 }

@@ -25,7 +25,11 @@ function place(location: ListingLocation): Place {
       addressLocality: location.address.city,
       addressCountry: 'NL',
     },
-    geo: { '@type': 'GeoCoordinates', latitude: location.coordinates.lat, longitude: location.coordinates.lng },
+    geo: {
+      '@type': 'GeoCoordinates',
+      latitude: location.coordinates.lat,
+      longitude: location.coordinates.lng,
+    },
   };
 }
 
@@ -38,7 +42,11 @@ export function listingJsonLd(
   context: { organisation: Organisation | undefined; municipality: Municipality; pageUrl: string },
 ): WithContext<Service | GovernmentService> | WithContext<Event>[] {
   const provider = context.organisation
-    ? { '@type': 'Organization' as const, name: context.organisation.name, ...(context.organisation.website ? { url: context.organisation.website } : {}) }
+    ? {
+        '@type': 'Organization' as const,
+        name: context.organisation.name,
+        ...(context.organisation.website ? { url: context.organisation.website } : {}),
+      }
     : undefined;
   const firstLocation = listing.locations[0];
   const today = new Date().toISOString().slice(0, 10);
@@ -69,7 +77,9 @@ export function listingJsonLd(
     ...(provider ? { provider } : {}),
     availableChannel: {
       '@type': 'ServiceChannel' as const,
-      ...(listing.contact.phone ? { servicePhone: { '@type': 'ContactPoint' as const, telephone: listing.contact.phone } } : {}),
+      ...(listing.contact.phone
+        ? { servicePhone: { '@type': 'ContactPoint' as const, telephone: listing.contact.phone } }
+        : {}),
       ...(listing.contact.website ? { serviceUrl: listing.contact.website } : {}),
       ...(firstLocation ? { serviceLocation: place(firstLocation) } : {}),
     },

@@ -29,9 +29,14 @@ export interface MapBoundary {
   highlight?: boolean;
 }
 
-const KIND_OF_LISTING = { service: 'voorziening', activity: 'activiteit', volunteer: 'vrijwillige-hulp' } as const;
+const KIND_OF_LISTING = {
+  service: 'voorziening',
+  activity: 'activiteit',
+  volunteer: 'vrijwillige-hulp',
+} as const;
 
-const addressLine = (location: Pick<ListingLocation, 'name' | 'address'>): string => `${location.name}, ${location.address.street}`;
+const addressLine = (location: Pick<ListingLocation, 'name' | 'address'>): string =>
+  `${location.name}, ${location.address.street}`;
 
 export function anchorPlacePoint(place: AnchorPlace, neighbourhoodId: string): MapPoint | undefined {
   if (place.status === 'geen-locatie') return undefined;

@@ -56,7 +56,10 @@ export async function getFooterPages() {
 
 /** Wijk outlines for maps, named; `highlight` marks the wijk a page is about. */
 export async function getMapBoundaries(highlight?: string): Promise<MapBoundary[]> {
-  const [boundaries, neighbourhoods] = await Promise.all([getCollection('wijkgrenzen'), getCollection('wijken')]);
+  const [boundaries, neighbourhoods] = await Promise.all([
+    getCollection('wijkgrenzen'),
+    getCollection('wijken'),
+  ]);
   const names = new Map(neighbourhoods.map((wijk) => [wijk.id, wijk.data.name]));
   return boundaries.map((boundary) => ({
     id: boundary.id,

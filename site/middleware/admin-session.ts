@@ -2,11 +2,20 @@ import type { APIContext, MiddlewareHandler } from 'astro';
 import { env } from '../../admin/config/env.ts';
 import { appDatabase } from '../../admin/db/app-database.ts';
 import { twoFactorStep } from '../../admin/accounts/log-in.ts';
-import { SESSION_COOKIE, sessionCookieAttributes, validateSessionToken } from '../../admin/accounts/sessions.ts';
+import {
+  SESSION_COOKIE,
+  sessionCookieAttributes,
+  validateSessionToken,
+} from '../../admin/accounts/sessions.ts';
 import { backgroundJobs } from '../lib/admin-services.ts';
 
 /** Back-office pages anyone may open: logging in and the links from mail. */
-const OPEN_PAGES = [/^\/beheer\/inloggen\/?$/, /^\/beheer\/wachtwoord-vergeten\/?$/, /^\/beheer\/wachtwoord-herstellen\//, /^\/beheer\/uitnodiging\//];
+const OPEN_PAGES = [
+  /^\/beheer\/inloggen\/?$/,
+  /^\/beheer\/wachtwoord-vergeten\/?$/,
+  /^\/beheer\/wachtwoord-herstellen\//,
+  /^\/beheer\/uitnodiging\//,
+];
 /** Pages for a session whose second factor is still to come. */
 const TWO_FACTOR_PAGES = /^\/beheer\/tweestapsverificatie(\/instellen)?\/?$/;
 
@@ -21,7 +30,12 @@ export function setSessionCookie(context: Pick<APIContext, 'cookies' | 'url'>, t
 }
 
 export function clearSessionCookie(context: Pick<APIContext, 'cookies' | 'url'>): void {
-  context.cookies.delete(SESSION_COOKIE, { path: '/', secure: secureCookies(context.url), httpOnly: true, sameSite: 'lax' });
+  context.cookies.delete(SESSION_COOKIE, {
+    path: '/',
+    secure: secureCookies(context.url),
+    httpOnly: true,
+    sameSite: 'lax',
+  });
 }
 
 /**
@@ -41,16 +55,21 @@ export const adminSessionMiddleware: MiddlewareHandler = async (context, next) =
   if (validated) {
     context.locals.user = validated.user;
     context.locals.session = validated.session;
-    const needsSecondFactor = !validated.session.twoFactorVerified && twoFactorStep(validated.user) !== 'done';
+    const needsSecondFactor =
+      !validated.session.twoFactorVerified && twoFactorStep(validated.user) !== 'done';
     if (!needsSecondFactor) context.locals.actor = validated.user;
     if (validated.extended && token) setSessionCookie(context, token);
   }
 
   if (isAdminPage && !OPEN_PAGES.some((pattern) => pattern.test(path))) {
     const { user, actor } = context.locals;
-    if (!user) return context.redirect(`/beheer/inloggen?terug=${encodeURIComponent(path + context.url.search)}`, 303);
+    if (!user)
+      return context.redirect(`/beheer/inloggen?terug=${encodeURIComponent(path + context.url.search)}`, 303);
     if (!actor && !TWO_FACTOR_PAGES.test(path) && path !== '/beheer/uitloggen') {
-      return context.redirect(user.twoFactorEnabled ? '/beheer/tweestapsverificatie' : '/beheer/tweestapsverificatie/instellen', 303);
+      return context.redirect(
+        user.twoFactorEnabled ? '/beheer/tweestapsverificatie' : '/beheer/tweestapsverificatie/instellen',
+        303,
+      );
     }
   }
 

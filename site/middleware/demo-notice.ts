@@ -4,6 +4,8 @@ import { hasPublishedDemoListings } from '../../admin/listings/listing-repositor
 
 /** Tells the layout whether demo listings are live, so residents are never misled by them. */
 export const demoNoticeMiddleware: MiddlewareHandler = async (context, next) => {
-  context.locals.showsDemoData = context.url.pathname.startsWith('/api/') ? false : await hasPublishedDemoListings(appDatabase());
+  context.locals.showsDemoData = context.url.pathname.startsWith('/api/')
+    ? false
+    : await hasPublishedDemoListings(appDatabase());
   return next();
 };

@@ -46,7 +46,8 @@ export function enhanceSearchForm(): void {
     swap(document, next, 'filters');
     const status = document.getElementById('zoekstatus');
     const nextStatus = next.getElementById('zoekstatus');
-    if (status && nextStatus && status.textContent !== nextStatus.textContent) status.textContent = nextStatus.textContent;
+    if (status && nextStatus && status.textContent !== nextStatus.textContent)
+      status.textContent = nextStatus.textContent;
     if (focusedId && focusedId !== 'zoekterm') document.getElementById(focusedId)?.focus();
     history.replaceState(null, '', url);
     enhanceLocationButtons();

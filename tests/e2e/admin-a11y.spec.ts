@@ -1,11 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../admin/db/open-database.ts';
-import { createAccountWithCli, e2eDatabasePath, logIn, loggedInBeheerder, loggedInEditor, loggedInTeamlid, logOut, PASSWORD, uniqueEmail, choosePassword } from '../support/e2e-admin.ts';
+import {
+  createAccountWithCli,
+  e2eDatabasePath,
+  logIn,
+  loggedInBeheerder,
+  loggedInEditor,
+  loggedInTeamlid,
+  logOut,
+  PASSWORD,
+  uniqueEmail,
+  choosePassword,
+} from '../support/e2e-admin.ts';
 
 async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((violation) => `${page.url()} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${page.url()} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Axe, and no sideways scrolling at 320 CSS pixels (400% zoom), on the page as it is now. */
@@ -13,7 +29,9 @@ async function checkPage(page: Page, found: string[]): Promise<void> {
   found.push(...(await violations(page)));
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   if (overflow > 0) found.push(`${page.url()} scrolls sideways at 320px by ${overflow}px`);
   if (size) await page.setViewportSize(size);
 }
@@ -21,7 +39,14 @@ async function checkPage(page: Page, found: string[]): Promise<void> {
 async function firstListingId(organisation: string): Promise<number> {
   const db = openDatabase(e2eDatabasePath());
   try {
-    return (await db.selectFrom('listings').select('id').where('organisation_slug', '=', organisation).orderBy('id').executeTakeFirstOrThrow()).id;
+    return (
+      await db
+        .selectFrom('listings')
+        .select('id')
+        .where('organisation_slug', '=', organisation)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   } finally {
     await db.destroy();
   }
@@ -29,7 +54,11 @@ async function firstListingId(organisation: string): Promise<number> {
 
 test('axe finds no WCAG 2.2 AA violations on the pages for getting in', async ({ page }) => {
   const found: string[] = [];
-  for (const path of ['/beheer/inloggen', '/beheer/wachtwoord-vergeten', '/beheer/wachtwoord-herstellen/onbekend.link']) {
+  for (const path of [
+    '/beheer/inloggen',
+    '/beheer/wachtwoord-vergeten',
+    '/beheer/wachtwoord-herstellen/onbekend.link',
+  ]) {
     await page.goto(path);
     await checkPage(page, found);
   }
@@ -147,7 +176,14 @@ test('the listing editor can be used with the keyboard alone', async ({ page }) 
 
 test('the invite link page has no violations', async ({ page }) => {
   const found: string[] = [];
-  const link = createAccountWithCli(['--email', uniqueEmail('uitnodiging'), '--role', 'organisatie', '--organisation', 'karaat']);
+  const link = createAccountWithCli([
+    '--email',
+    uniqueEmail('uitnodiging'),
+    '--role',
+    'organisatie',
+    '--organisation',
+    'karaat',
+  ]);
   await page.goto(link);
   await checkPage(page, found);
   await choosePassword(page, link, PASSWORD);
@@ -156,7 +192,11 @@ test('the invite link page has no violations', async ({ page }) => {
   expect(found).toEqual([]);
 });
 
-test('the question form with errors, the receipt and the team inbox have no violations', async ({ page, browser, baseURL }) => {
+test('the question form with errors, the receipt and the team inbox have no violations', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const found: string[] = [];
   await page.goto('/vraag');
   await page.getByRole('button', { name: 'Vraag versturen' }).click();

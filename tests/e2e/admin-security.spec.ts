@@ -1,8 +1,28 @@
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../admin/db/open-database.ts';
-import { choosePassword, createAccountWithCli, e2eDatabasePath, logIn, PASSWORD, uniqueEmail } from '../support/e2e-admin.ts';
+import {
+  choosePassword,
+  createAccountWithCli,
+  e2eDatabasePath,
+  logIn,
+  PASSWORD,
+  uniqueEmail,
+} from '../support/e2e-admin.ts';
 
-const ADMIN_PAGES = ['/beheer', '/beheer/aanbod', '/beheer/aanbod/nieuw', '/beheer/aanbod/1', '/beheer/aanbod/1/voorbeeld', '/beheer/organisaties', '/beheer/organisaties/karaat', '/beheer/gebruikers', '/beheer/gebruikers/1', '/beheer/logboek', '/beheer/post', '/beheer/account'];
+const ADMIN_PAGES = [
+  '/beheer',
+  '/beheer/aanbod',
+  '/beheer/aanbod/nieuw',
+  '/beheer/aanbod/1',
+  '/beheer/aanbod/1/voorbeeld',
+  '/beheer/organisaties',
+  '/beheer/organisaties/karaat',
+  '/beheer/gebruikers',
+  '/beheer/gebruikers/1',
+  '/beheer/logboek',
+  '/beheer/post',
+  '/beheer/account',
+];
 
 test('every back-office page sends someone not logged in to the login page', async ({ request }) => {
   for (const path of ADMIN_PAGES) {
@@ -14,13 +34,24 @@ test('every back-office page sends someone not logged in to the login page', asy
 
 test('actions refuse anyone not logged in, and change nothing', async ({ request, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
-  const page = await request.post('/beheer/aanbod/1?_action=listings.changeStatus', { form: { id: '1', change: 'archive' }, headers: { origin }, maxRedirects: 0 });
+  const page = await request.post('/beheer/aanbod/1?_action=listings.changeStatus', {
+    form: { id: '1', change: 'archive' },
+    headers: { origin },
+    maxRedirects: 0,
+  });
   expect(page.status()).toBe(303);
-  const rpc = await request.post('/_actions/listings.changeStatus', { multipart: { id: '1', change: 'archive' }, headers: { origin } });
+  const rpc = await request.post('/_actions/listings.changeStatus', {
+    multipart: { id: '1', change: 'archive' },
+    headers: { origin },
+  });
   expect(rpc.status()).toBe(401);
   const db = openDatabase(e2eDatabasePath());
   try {
-    const listing = await db.selectFrom('listings').select('status').where('id', '=', 1).executeTakeFirstOrThrow();
+    const listing = await db
+      .selectFrom('listings')
+      .select('status')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(listing.status).toBe('published');
   } finally {
     await db.destroy();
@@ -28,20 +59,35 @@ test('actions refuse anyone not logged in, and change nothing', async ({ request
 });
 
 test('a POST from another site is refused, for pages and actions alike', async ({ request }) => {
-  for (const path of ['/beheer/inloggen?_action=account.logIn', '/_actions/account.logIn', '/beheer/wachtwoord-vergeten?_action=account.requestPasswordReset']) {
-    const response = await request.post(path, { form: { email: 'iemand@example.nl', password: 'x' }, headers: { origin: 'https://aanvaller.example' }, maxRedirects: 0 });
+  for (const path of [
+    '/beheer/inloggen?_action=account.logIn',
+    '/_actions/account.logIn',
+    '/beheer/wachtwoord-vergeten?_action=account.requestPasswordReset',
+  ]) {
+    const response = await request.post(path, {
+      form: { email: 'iemand@example.nl', password: 'x' },
+      headers: { origin: 'https://aanvaller.example' },
+      maxRedirects: 0,
+    });
     expect(response.status(), path).toBe(403);
   }
 });
 
-test('the session cookie is HttpOnly, SameSite=Lax and site-wide; logging out ends the session', async ({ page, context }) => {
+test('the session cookie is HttpOnly, SameSite=Lax and site-wide; logging out ends the session', async ({
+  page,
+  context,
+}) => {
   const email = uniqueEmail('koekje');
   const setCookies: string[] = [];
   page.on('response', async (response) => {
     const header = await response.headerValue('set-cookie');
     if (header?.includes('ww_sessie=')) setCookies.push(header);
   });
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']),
+    PASSWORD,
+  );
   const cookie = (await context.cookies()).find((candidate) => candidate.name === 'ww_sessie');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   expect(setCookies[0]).toMatch(/HttpOnly/);
@@ -65,7 +111,11 @@ test('back-office pages are never cached or indexed', async ({ request }) => {
 
 test('"overal uitloggen" ends the sessions on other devices too', async ({ page, browser, baseURL }) => {
   const email = uniqueEmail('overal');
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']),
+    PASSWORD,
+  );
   const otherDevice = await browser.newContext({ baseURL });
   const other = await otherDevice.newPage();
   await logIn(other, email, PASSWORD);

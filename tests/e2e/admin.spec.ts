@@ -13,7 +13,10 @@ import {
   createAccountWithCli,
 } from '../support/e2e-admin.ts';
 
-test('a beheerder invites an editor, who sets up two-factor, edits a listing that search then finds, and logs out', async ({ page, browser }, testInfo) => {
+test('a beheerder invites an editor, who sets up two-factor, edits a listing that search then finds, and logs out', async ({
+  page,
+  browser,
+}, testInfo) => {
   await loggedInBeheerder(page);
 
   // Invite an editor of Humanitas.
@@ -22,7 +25,9 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   await page.getByLabel('E-mailadres').fill(editorEmail);
   await page.getByLabel('Naam', { exact: true }).fill('Hanna Humanitas');
   await page.getByRole('radio', { name: 'Organisatie (eigen aanbod)' }).check();
-  await page.getByLabel('Organisatie (alleen bij rol organisatie)').selectOption({ label: 'Humanitas Ridderkerk' });
+  await page
+    .getByLabel('Organisatie (alleen bij rol organisatie)')
+    .selectOption({ label: 'Humanitas Ridderkerk' });
   await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   await expect(page.getByText('De uitnodiging staat klaar om te versturen.')).toBeVisible();
 
@@ -35,7 +40,14 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   await logOut(page);
 
   const { baseURL, javaScriptEnabled, viewport, userAgent, isMobile, locale } = testInfo.project.use;
-  const editorContext = await browser.newContext({ baseURL, javaScriptEnabled, viewport, userAgent, isMobile, locale });
+  const editorContext = await browser.newContext({
+    baseURL,
+    javaScriptEnabled,
+    viewport,
+    userAgent,
+    isMobile,
+    locale,
+  });
   const editor = await editorContext.newPage();
   await choosePassword(editor, inviteLink, PASSWORD);
   await expect(editor.getByRole('heading', { level: 1, name: 'Welkom, Hanna Humanitas' })).toBeVisible();
@@ -48,7 +60,10 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   await logIn(editor, editorEmail, PASSWORD, key);
   await editor.getByRole('link', { name: 'Aanbod', exact: true }).click();
   // Each browser project edits its own listing, so parallel runs do not collide.
-  await editor.locator('table a').nth(testInfo.project.name === 'desktop' ? 0 : 1).click();
+  await editor
+    .locator('table a')
+    .nth(testInfo.project.name === 'desktop' ? 0 : 1)
+    .click();
   const newTitle = `Samen aan tafel ${crypto.randomUUID().slice(0, 6)}`;
   await editor.getByLabel('Titel').fill(newTitle);
   await editor.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
@@ -65,7 +80,9 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   await editorContext.close();
 });
 
-test('someone who forgot their password gets a link, chooses a new one, and the old one stops working', async ({ page }) => {
+test('someone who forgot their password gets a link, chooses a new one, and the old one stops working', async ({
+  page,
+}) => {
   const { email } = await loggedInEditor(page, 'karaat');
   await logOut(page);
   await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
@@ -91,27 +108,35 @@ test('someone who forgot their password gets a link, chooses a new one, and the 
   await logIn(page, email, 'mijn nieuwe lange wachtwoordzin');
 });
 
-test('repeated wrong passwords lock the account for a while, also for the right password', async ({ page }) => {
+test('repeated wrong passwords lock the account for a while, also for the right password', async ({
+  page,
+}) => {
   const { email } = await loggedInEditor(page, 'gemeente-ridderkerk');
   await logOut(page);
   for (let attempt = 1; attempt <= 6; attempt++) {
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(`fout wachtwoord ${attempt}`);
-    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/beheer/inloggen'));
+    const refused = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes('/beheer/inloggen'),
+    );
     await page.getByRole('button', { name: 'Inloggen' }).click();
     expect((await refused).status(), `attempt ${attempt}`).toBe(422);
     await expect(page.getByText('Het e-mailadres of het wachtwoord klopt niet.').first()).toBeVisible();
   }
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/beheer/inloggen'));
+  const response = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().includes('/beheer/inloggen'),
+  );
   await page.getByRole('button', { name: 'Inloggen' }).click();
   expect((await response).status()).toBe(429);
-  await expect(page.getByText(/Te veel pogingen\. Probeer het over \d+ minu(u)?t(en)? opnieuw\./)).toBeVisible();
+  await expect(
+    page.getByText(/Te veel pogingen\. Probeer het over \d+ minu(u)?t(en)? opnieuw\./),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/beheer\/inloggen/);
 });
 
-test('an editor cannot open another organisation\'s listing or profile', async ({ page }) => {
+test("an editor cannot open another organisation's listing or profile", async ({ page }) => {
   await loggedInEditor(page, 'karaat');
   const own = await page.goto('/beheer/organisaties/karaat');
   expect(own?.status()).toBe(200);
@@ -125,7 +150,11 @@ test('an editor cannot open another organisation\'s listing or profile', async (
 
 test('a teamlid must set up two-factor before anything else', async ({ page }) => {
   const email = uniqueEmail('teamlid');
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'teamlid', '--team', 'triage']), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli(['--email', email, '--role', 'teamlid', '--team', 'triage']),
+    PASSWORD,
+  );
   await expect(page).toHaveURL(/\/beheer\/tweestapsverificatie\/instellen$/);
   await page.goto('/beheer/account');
   await expect(page).toHaveURL(/\/beheer\/tweestapsverificatie\/instellen$/);

@@ -29,10 +29,12 @@ test('pages load no third-party resources and break no CSP rule', async ({ page 
   const violations: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') foreign.push(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:')
+      foreign.push(request.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      violations.push(message.text());
   });
   for (const path of ['/', '/wijken', '/wijken/oost', '/organisaties', '/privacy']) await page.goto(path);
   expect(foreign).toEqual([]);

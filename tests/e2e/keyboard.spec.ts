@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { PAGE_TYPES } from '../support/page-types.ts';
 
 /** Presses Tab until the focused element matches, failing after `limit` presses. */
-async function tabTo(page: Page, matches: (element: { text: string; href: string | null }) => boolean, limit = 80): Promise<void> {
+async function tabTo(
+  page: Page,
+  matches: (element: { text: string; href: string | null }) => boolean,
+  limit = 80,
+): Promise<void> {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -65,11 +69,21 @@ for (const { name, path } of PAGE_TYPES) {
     await page.goto(path);
     // Tab stops: hidden inputs and tabindex=-1 are skipped, a radio group is one stop.
     const stops = await page.evaluate(() => {
-      const elements = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
-        (element) => !(element instanceof HTMLInputElement && element.type === 'hidden') && element.tabIndex !== -1,
+      const elements = [
+        ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea'),
+      ].filter(
+        (element) =>
+          !(element instanceof HTMLInputElement && element.type === 'hidden') && element.tabIndex !== -1,
       );
-      const radioGroups = new Set(elements.filter((element) => element instanceof HTMLInputElement && element.type === 'radio').map((element) => (element as HTMLInputElement).name));
-      return elements.filter((element) => !(element instanceof HTMLInputElement && element.type === 'radio')).length + radioGroups.size;
+      const radioGroups = new Set(
+        elements
+          .filter((element) => element instanceof HTMLInputElement && element.type === 'radio')
+          .map((element) => (element as HTMLInputElement).name),
+      );
+      return (
+        elements.filter((element) => !(element instanceof HTMLInputElement && element.type === 'radio'))
+          .length + radioGroups.size
+      );
     });
     for (let index = 0; index < stops; index += 1) {
       await page.keyboard.press('Tab');

@@ -17,7 +17,9 @@ test('/kaart shows every listed place on the map, in clusters that add up to the
   const listed = await page.locator('#kaart-lijst [data-map-point]').count();
   expect(listed).toBeGreaterThan(50);
   const singles = await map.locator('.ww-marker').count();
-  const clustered = await map.locator('.ww-marker-cluster').evaluateAll((clusters) => clusters.reduce((sum, cluster) => sum + Number(cluster.textContent), 0));
+  const clustered = await map
+    .locator('.ww-marker-cluster')
+    .evaluateAll((clusters) => clusters.reduce((sum, cluster) => sum + Number(cluster.textContent), 0));
   expect(singles + clustered).toBe(listed);
   // Tiles come from the app itself and load; no "unavailable" message.
   await expect(map.locator('img.leaflet-tile-loaded').first()).toBeVisible();
@@ -40,7 +42,9 @@ test('/kaart filters with the same URL parameters as /zoeken', async ({ page }) 
   await expect(page).toHaveURL('/zoeken?q=koffie');
 });
 
-test('a marker opens with the keyboard, its popup links to the listing, Escape returns to the marker', async ({ page }) => {
+test('a marker opens with the keyboard, its popup links to the listing, Escape returns to the marker', async ({
+  page,
+}) => {
   await page.goto('/aanbod/alzheimer-cafe');
   const map = await markersAndClusters(page);
   const marker = map.locator('.ww-marker').first();
@@ -75,10 +79,14 @@ test('a cluster zooms in with Enter until its places are markers with links', as
   await expect(page).toHaveURL(/\/(aanbod|wijken)\//);
 });
 
-test('a keyboard-only walk through /kaart reaches every place via the list, past the map', async ({ page }) => {
+test('a keyboard-only walk through /kaart reaches every place via the list, past the map', async ({
+  page,
+}) => {
   await page.goto('/kaart');
   await markersAndClusters(page);
-  const expected = await page.locator('#kaart-lijst a[data-map-title]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const expected = await page
+    .locator('#kaart-lijst a[data-map-title]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   // The skip link lets a keyboard user pass the map and its markers in one step.
   const skip = page.getByRole('link', { name: 'Kaart overslaan' });
   await skip.focus();
@@ -88,7 +96,9 @@ test('a keyboard-only walk through /kaart reaches every place via the list, past
   const reached: string[] = [];
   for (let presses = 0; presses < expected.length + 5 && reached.length < expected.length; presses++) {
     await page.keyboard.press('Tab');
-    const href = await page.evaluate(() => (document.activeElement?.closest('#kaart-lijst') ? document.activeElement.getAttribute('href') : null));
+    const href = await page.evaluate(() =>
+      document.activeElement?.closest('#kaart-lijst') ? document.activeElement.getAttribute('href') : null,
+    );
     if (href) reached.push(href);
   }
   expect(reached).toEqual(expected);
@@ -117,25 +127,36 @@ test('the wijk page outlines its own wijk and lists its ankerplaats under the ma
 test('pages without a map load no Leaflet', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.resourceType() === 'stylesheet') scripts.push(request.url());
+    if (request.resourceType() === 'script' || request.resourceType() === 'stylesheet')
+      scripts.push(request.url());
   });
   for (const path of ['/', '/zoeken?q=eenzaam', '/organisaties/karaat', '/wijken']) await page.goto(path);
-  const withLeaflet = await Promise.all(scripts.map(async (url) => ((await (await page.request.get(url)).text()).includes('leaflet-container') ? url : undefined)));
+  const withLeaflet = await Promise.all(
+    scripts.map(async (url) =>
+      (await (await page.request.get(url)).text()).includes('leaflet-container') ? url : undefined,
+    ),
+  );
   expect(withLeaflet.filter(Boolean)).toEqual([]);
 });
 
 test.describe('wat is mijn wijk?', () => {
-  test('postcode and house number lead to the wijk page (recorded Locatieserver answer)', async ({ page }) => {
+  test('postcode and house number lead to the wijk page (recorded Locatieserver answer)', async ({
+    page,
+  }) => {
     await page.goto('/wijken');
     await page.getByLabel('Postcode').fill('2983 at');
     await page.getByLabel('Huisnummer').fill('12');
     await page.getByRole('button', { name: 'Zoek mijn wijk' }).click();
     await expect(page).toHaveURL('/wijken/bolnes?gevonden=adres');
-    await expect(page.getByRole('status').filter({ hasText: 'Je adres hoort bij de wijk' })).toContainText('Bolnes');
+    await expect(page.getByRole('status').filter({ hasText: 'Je adres hoort bij de wijk' })).toContainText(
+      'Bolnes',
+    );
     await expect(page.getByRole('heading', { name: 'Je wijkteam' })).toBeVisible();
   });
 
-  test('bad input gets Dutch messages next to the fields and in a summary, with status 422', async ({ page }) => {
+  test('bad input gets Dutch messages next to the fields and in a summary, with status 422', async ({
+    page,
+  }) => {
     await page.goto('/wijken/mijn-wijk');
     await page.getByLabel('Postcode').fill('29811');
     const responsePromise = page.waitForResponse((response) => response.request().method() === 'POST');
@@ -148,7 +169,9 @@ test.describe('wat is mijn wijk?', () => {
     await expect(page.getByLabel('Postcode')).toHaveValue('29811');
     await summary.getByRole('link', { name: 'Vul je huisnummer in.' }).click();
     await expect(page.getByLabel('Huisnummer')).toBeFocused();
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     expect(axe.violations.map((violation) => violation.id)).toEqual([]);
   });
 
@@ -165,18 +188,26 @@ test.describe('wat is mijn wijk?', () => {
   });
 
   test('a shared location leads to the wijk that contains it', async ({ browser }) => {
-    const context = await browser.newContext({ geolocation: { latitude: 51.8941, longitude: 4.5784 }, permissions: ['geolocation'] });
+    const context = await browser.newContext({
+      geolocation: { latitude: 51.8941, longitude: 4.5784 },
+      permissions: ['geolocation'],
+    });
     const page = await context.newPage();
     await page.goto('/wijken');
     await page.getByRole('button', { name: 'Gebruik mijn locatie' }).click();
     await expect(page).toHaveURL('/wijken/bolnes?gevonden=locatie');
-    await expect(page.getByRole('status').filter({ hasText: 'De plek die je deelde' })).toContainText('Bolnes');
+    await expect(page.getByRole('status').filter({ hasText: 'De plek die je deelde' })).toContainText(
+      'Bolnes',
+    );
     await context.close();
   });
 
   test('the list of wijken is always there as the way without postcode', async ({ page }) => {
     await page.goto('/wijken/mijn-wijk');
-    await page.getByRole('region', { name: 'Of kies je wijk' }).getByRole('link', { name: 'Oostendam' }).click();
+    await page
+      .getByRole('region', { name: 'Of kies je wijk' })
+      .getByRole('link', { name: 'Oostendam' })
+      .click();
     await expect(page).toHaveURL('/wijken/oostendam');
   });
 });
@@ -184,7 +215,12 @@ test.describe('wat is mijn wijk?', () => {
 test('search results can be sorted by distance from a chosen wijk and show it', async ({ page }) => {
   await page.goto('/kaart?bij=oostendam');
   const distances = await page.locator('#kaart-lijst li').evaluateAll((items) =>
-    items.map((item) => item.textContent?.match(/· ([\d,]+) (km|meter)/)).filter(Boolean).map((match) => (match?.[2] === 'km' ? Number(match[1]?.replace(',', '.')) * 1000 : Number(match?.[1]))),
+    items
+      .map((item) => item.textContent?.match(/· ([\d,]+) (km|meter)/))
+      .filter(Boolean)
+      .map((match) =>
+        match?.[2] === 'km' ? Number(match[1]?.replace(',', '.')) * 1000 : Number(match?.[1]),
+      ),
   );
   expect(distances.length).toBeGreaterThan(10);
   expect(distances).toEqual([...distances].sort((a, b) => a - b));

@@ -56,7 +56,9 @@ test('every demo listing page answers 200', async ({ request }) => {
   }
 });
 
-test('a listing page tells how to get there, when, cost, access, contact and last check', async ({ page }) => {
+test('a listing page tells how to get there, when, cost, access, contact and last check', async ({
+  page,
+}) => {
   await page.goto('/wijken/drievliet-het-zand');
   await page.locator('.ww-listing-card a').first().click();
   await expect(page).toHaveURL(/\/aanbod\//);
@@ -66,8 +68,14 @@ test('a listing page tells how to get there, when, cost, access, contact and las
   await expect(page.getByRole('term').filter({ hasText: 'Kosten' })).toBeVisible();
   await expect(page.getByRole('term').filter({ hasText: 'Aanmelden' })).toBeVisible();
   await expect(page.getByText(/^Gecontroleerd op \d{1,2} \w+ \d{4}/)).toBeVisible();
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null') as unknown;
-  const first = (Array.isArray(jsonLd) ? jsonLd[0] : jsonLd) as { '@context': string; '@type': string; name: string };
+  const jsonLd = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null',
+  ) as unknown;
+  const first = (Array.isArray(jsonLd) ? jsonLd[0] : jsonLd) as {
+    '@context': string;
+    '@type': string;
+    name: string;
+  };
   expect(first['@context']).toBe('https://schema.org');
   expect(['Service', 'GovernmentService', 'Event']).toContain(first['@type']);
   expect(first.name).toBe(await page.getByRole('heading', { level: 1 }).textContent());
@@ -98,7 +106,12 @@ test('the info pages exist and are linked from every page', async ({ page }) => 
 });
 
 test('an unknown address gets a Dutch 404 page with a way on', async ({ page }) => {
-  for (const path of ['/bestaat-niet', '/wijken/atlantis', '/aanbod/bestaat-niet', '/organisaties/bestaat-niet']) {
+  for (const path of [
+    '/bestaat-niet',
+    '/wijken/atlantis',
+    '/aanbod/bestaat-niet',
+    '/organisaties/bestaat-niet',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deze pagina bestaat niet');

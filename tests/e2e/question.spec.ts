@@ -7,11 +7,18 @@ import { countRows, loggedInTeamlid } from '../support/e2e-admin.ts';
 const content = loadContent(contentRoot);
 const wijk = content.neighbourhoods.find((entry) => entry.id === 'slikkerveer')!;
 const ownTeam = routeQuestion(content, { neighbourhood: wijk.id, aboutYouth: false });
-const otherTeam = routeQuestion(content, { neighbourhood: content.neighbourhoods.find((entry) => entry.data.area !== wijk.data.area)!.id, aboutYouth: false });
+const otherTeam = routeQuestion(content, {
+  neighbourhood: content.neighbourhoods.find((entry) => entry.data.area !== wijk.data.area)!.id,
+  aboutYouth: false,
+});
 /** The e2e server takes forms filled in faster than this for bots (QUESTION_MIN_FILL_SECONDS). */
 const FILL_TIME_MS = 1100;
 
-test('a resident asks a question without an account; the team of their gebied sees it, another team does not, and takes it to afgerond', async ({ page, browser, baseURL }) => {
+test('a resident asks a question without an account; the team of their gebied sees it, another team does not, and takes it to afgerond', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const words = `Ik kom niet rond en de rekeningen stapelen zich op ${crypto.randomUUID().slice(0, 6)}. Kunnen jullie helpen? <3`;
   await page.goto(`/wijken/${wijk.id}`);
   await page.getByRole('link', { name: 'Stel je vraag aan het wijkteam' }).click();
@@ -27,7 +34,9 @@ test('a resident asks a question without an account; the team of their gebied se
   await expect(page.getByRole('heading', { level: 1, name: 'Je vraag is ontvangen' })).toBeVisible();
   const reference = (await page.locator('.ww-reference').innerText()).trim();
   expect(reference).toMatch(/^VR-\d{4}-\d{6}$/);
-  await expect(page.getByText(content.areas.find((area) => area.id === wijk.data.area)!.data.teams.sociaal.name)).toBeVisible();
+  await expect(
+    page.getByText(content.areas.find((area) => area.id === wijk.data.area)!.data.teams.sociaal.name),
+  ).toBeVisible();
 
   const otherContext = await browser.newContext({ baseURL });
   const other = await otherContext.newPage();
@@ -70,7 +79,12 @@ async function formToken(request: APIRequestContext): Promise<string> {
   return token;
 }
 
-const good = { question: 'Ik zoek hulp bij mijn administratie.', neighbourhood: 'oost', aboutYouth: 'nee', phone: '0180-123456' };
+const good = {
+  question: 'Ik zoek hulp bij mijn administratie.',
+  neighbourhood: 'oost',
+  aboutYouth: 'nee',
+  phone: '0180-123456',
+};
 const badInputs: [string, Record<string, string>, string][] = [
   ['an empty question', { question: '' }, 'Schrijf je vraag op.'],
   ['a question that is too long', { question: 'a'.repeat(5001) }, 'Je vraag is te lang.'],
@@ -87,7 +101,11 @@ for (const [name, changes, message] of badInputs) {
     const token = await formToken(request);
     await new Promise((resolve) => setTimeout(resolve, FILL_TIME_MS));
     const before = await countRows('questions');
-    const response = await request.post('/vraag?_action=questions.ask', { form: { ...good, formToken: token, ...changes }, headers: { origin: new URL(baseURL ?? '').origin }, maxRedirects: 0 });
+    const response = await request.post('/vraag?_action=questions.ask', {
+      form: { ...good, formToken: token, ...changes },
+      headers: { origin: new URL(baseURL ?? '').origin },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBeGreaterThanOrEqual(400);
     expect(response.status()).toBeLessThan(500);
     const html = await response.text();
@@ -98,20 +116,35 @@ for (const [name, changes, message] of badInputs) {
   });
 }
 
-test('a form sent faster than a person can is refused with a way to try again', async ({ request, baseURL }) => {
+test('a form sent faster than a person can is refused with a way to try again', async ({
+  request,
+  baseURL,
+}) => {
   const token = await formToken(request);
   const before = await countRows('questions');
-  const response = await request.post('/vraag?_action=questions.ask', { form: { ...good, formToken: token }, headers: { origin: new URL(baseURL ?? '').origin }, maxRedirects: 0 });
+  const response = await request.post('/vraag?_action=questions.ask', {
+    form: { ...good, formToken: token },
+    headers: { origin: new URL(baseURL ?? '').origin },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(422);
   expect(await response.text()).toContain('dat ging wel erg snel');
   expect(await countRows('questions')).toBe(before);
 });
 
-test('sending the same form twice (a double click, the back button) stores one question', async ({ request, baseURL }) => {
+test('sending the same form twice (a double click, the back button) stores one question', async ({
+  request,
+  baseURL,
+}) => {
   const token = await formToken(request);
   await new Promise((resolve) => setTimeout(resolve, FILL_TIME_MS));
   const before = await countRows('questions');
-  const send = () => request.post('/vraag?_action=questions.ask', { form: { ...good, formToken: token }, headers: { origin: new URL(baseURL ?? '').origin }, maxRedirects: 0 });
+  const send = () =>
+    request.post('/vraag?_action=questions.ask', {
+      form: { ...good, formToken: token },
+      headers: { origin: new URL(baseURL ?? '').origin },
+      maxRedirects: 0,
+    });
   const [first, second] = await Promise.all([send(), send()]);
   expect(first.status()).toBe(303);
   expect(second.status()).toBe(303);

@@ -33,7 +33,9 @@ test('"bij mij in de buurt" sorts results by distance to the chosen wijk', async
   await page.getByLabel('Bij mij in de buurt').selectOption('bolnes');
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await expect(page).toHaveURL(/bij=bolnes/);
-  const distances = await page.locator('[data-distance-km]').evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-distance-km'))));
+  const distances = await page
+    .locator('[data-distance-km]')
+    .evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-distance-km'))));
   expect(distances.length).toBeGreaterThan(1);
   expect(distances).toEqual([...distances].sort((a, b) => a - b));
 });
@@ -41,7 +43,10 @@ test('"bij mij in de buurt" sorts results by distance to the chosen wijk', async
 test('pagination moves through all results', async ({ page }) => {
   await page.goto('/zoeken');
   await expect(page.locator('#zoekstatus')).toContainText(/pagina 1 van \d+/);
-  await page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: 'Volgende pagina' }).click();
+  await page
+    .getByRole('navigation', { name: 'Paginering' })
+    .getByRole('link', { name: 'Volgende pagina' })
+    .click();
   await expect(page).toHaveURL(/pagina=2/);
   await expect(page.locator('#zoekstatus')).toContainText(/pagina 2 van/);
 });
@@ -50,7 +55,12 @@ test('a typo still finds the right help and suggests the spelling', async ({ pag
   await page.goto('/zoeken?q=huiswek');
   await expect(page.locator('#zoekstatus')).toContainText(/resultaten? voor "huiswek"/);
   await expect(page.getByText(/Bedoelde je/)).toBeVisible();
-  await expect(page.locator('.ww-result-list').getByText(/huiswerk/i).first()).toBeVisible();
+  await expect(
+    page
+      .locator('.ww-result-list')
+      .getByText(/huiswerk/i)
+      .first(),
+  ).toBeVisible();
 });
 
 test('the empty state offers other words, the wijkteam and removing filters', async ({ page }) => {

@@ -15,7 +15,9 @@ test('/zoeken explains that search is down and links to the wijk pages', async (
 test('/api/zoeken answers 503 with a JSON error', async ({ request }) => {
   const response = await request.get('/api/zoeken?q=schulden');
   expect(response.status()).toBe(503);
-  expect(await response.json()).toEqual({ error: { code: 'search_unavailable', message: expect.stringContaining('Zoeken lukt nu even niet') } });
+  expect(await response.json()).toEqual({
+    error: { code: 'search_unavailable', message: expect.stringContaining('Zoeken lukt nu even niet') },
+  });
 });
 
 test('every other page keeps working', async ({ request }) => {
@@ -24,10 +26,17 @@ test('every other page keeps working', async ({ request }) => {
   }
 });
 
-test('map pages say the map is unavailable when tiles fail, and the list still has every place', async ({ page }) => {
-  for (const [path, id] of [['/wijken/oost', 'wijkkaart'], ['/aanbod/alzheimer-cafe', 'aanbodkaart']] as const) {
+test('map pages say the map is unavailable when tiles fail, and the list still has every place', async ({
+  page,
+}) => {
+  for (const [path, id] of [
+    ['/wijken/oost', 'wijkkaart'],
+    ['/aanbod/alzheimer-cafe', 'aanbodkaart'],
+  ] as const) {
     await page.goto(path);
-    await expect(page.locator(`[data-map-status="${id}"]`)).toHaveText('De kaart is nu niet beschikbaar. Alle plekken staan in de lijst hieronder.');
+    await expect(page.locator(`[data-map-status="${id}"]`)).toHaveText(
+      'De kaart is nu niet beschikbaar. Alle plekken staan in de lijst hieronder.',
+    );
     expect(await page.locator(`#${id}-lijst [data-map-point]`).count()).toBeGreaterThan(0);
   }
 });
@@ -46,5 +55,8 @@ test('/kaart explains that its places cannot be fetched and links to the wijk pa
   const response = await page.goto('/kaart');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('alert')).toContainText('De kaart kan de plekken nu niet ophalen');
-  await expect(page.getByRole('alert').getByRole('link', { name: 'Bolnes' })).toHaveAttribute('href', '/wijken/bolnes');
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Bolnes' })).toHaveAttribute(
+    'href',
+    '/wijken/bolnes',
+  );
 });

@@ -1,10 +1,22 @@
 import { decodeBase64 } from '@oslojs/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acceptInvite, completeTwoFactor, finishTwoFactorSetup, LinkError, requestPasswordReset, resetPassword } from '../../admin/accounts/account-flows.ts';
+import {
+  acceptInvite,
+  completeTwoFactor,
+  finishTwoFactorSetup,
+  LinkError,
+  requestPasswordReset,
+  resetPassword,
+} from '../../admin/accounts/account-flows.ts';
 import { logIn } from '../../admin/accounts/log-in.ts';
 import { ACCOUNT_POLICY, blockDuration } from '../../admin/accounts/login-throttle.ts';
 import { issueToken } from '../../admin/accounts/one-time-tokens.ts';
-import { createSession, SESSION_IDLE_MS, SESSION_MAX_AGE_MS, validateSessionToken } from '../../admin/accounts/sessions.ts';
+import {
+  createSession,
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+  validateSessionToken,
+} from '../../admin/accounts/sessions.ts';
 import { setPassword } from '../../admin/accounts/set-password.ts';
 import { pendingTotpSetup, totpCode, verifyUserTotp } from '../../admin/accounts/two-factor.ts';
 import { setDisabled } from '../../admin/accounts/user-repository.ts';
@@ -24,15 +36,27 @@ afterEach(async () => {
 });
 
 async function keyOf(userId: number): Promise<Uint8Array> {
-  const row = await database.db.selectFrom('users').select('totp_key').where('id', '=', userId).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('users')
+    .select('totp_key')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   return decodeBase64(row.totp_key ?? '');
 }
 
 describe('logging in', () => {
   it('gives the same answer for an unknown address and a wrong password', async () => {
     const user = await accountWith(database.db, { role: 'organisatie' });
-    const unknown = await logIn(database.db, { email: 'niemand@example.nl', password: TEST_PASSWORD, clientAddress: '10.0.0.1' });
-    const wrong = await logIn(database.db, { email: user.email, password: 'niet het wachtwoord', clientAddress: '10.0.0.1' });
+    const unknown = await logIn(database.db, {
+      email: 'niemand@example.nl',
+      password: TEST_PASSWORD,
+      clientAddress: '10.0.0.1',
+    });
+    const wrong = await logIn(database.db, {
+      email: user.email,
+      password: 'niet het wachtwoord',
+      clientAddress: '10.0.0.1',
+    });
     expect(unknown).toEqual({ status: 'invalid' });
     expect(wrong).toEqual({ status: 'invalid' });
   });
@@ -40,50 +64,122 @@ describe('logging in', () => {
   it('logs an editor straight in, and asks a beheerder for the second factor first', async () => {
     const editor = await accountWith(database.db, { role: 'organisatie' });
     const admin = await accountWith(database.db, { role: 'beheerder' });
-    const editorLogin = await logIn(database.db, { email: editor.email.toUpperCase(), password: TEST_PASSWORD, clientAddress: '10.0.0.1' });
-    const adminLogin = await logIn(database.db, { email: admin.email, password: TEST_PASSWORD, clientAddress: '10.0.0.1' });
-    expect(editorLogin.status === 'ok' && [editorLogin.nextStep, editorLogin.session.twoFactorVerified]).toEqual(['done', true]);
-    expect(adminLogin.status === 'ok' && [adminLogin.nextStep, adminLogin.session.twoFactorVerified]).toEqual(['setup-totp', false]);
+    const editorLogin = await logIn(database.db, {
+      email: editor.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      clientAddress: '10.0.0.1',
+    });
+    const adminLogin = await logIn(database.db, {
+      email: admin.email,
+      password: TEST_PASSWORD,
+      clientAddress: '10.0.0.1',
+    });
+    expect(
+      editorLogin.status === 'ok' && [editorLogin.nextStep, editorLogin.session.twoFactorVerified],
+    ).toEqual(['done', true]);
+    expect(adminLogin.status === 'ok' && [adminLogin.nextStep, adminLogin.session.twoFactorVerified]).toEqual(
+      ['setup-totp', false],
+    );
   });
 
   it('locks an account after repeated wrong passwords, also for the right one, and lets it in after the wait', async () => {
     const user = await accountWith(database.db, { role: 'organisatie' });
     const start = new Date('2026-11-23T10:00:00Z');
     for (let i = 0; i < ACCOUNT_POLICY.freeFailures + 1; i++) {
-      expect((await logIn(database.db, { email: user.email, password: `fout ${i}`, clientAddress: `10.0.1.${i}` }, start)).status).toBe('invalid');
+      expect(
+        (
+          await logIn(
+            database.db,
+            { email: user.email, password: `fout ${i}`, clientAddress: `10.0.1.${i}` },
+            start,
+          )
+        ).status,
+      ).toBe('invalid');
     }
-    const blocked = await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.2.1' }, at(start, 1000));
+    const blocked = await logIn(
+      database.db,
+      { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.2.1' },
+      at(start, 1000),
+    );
     expect(blocked).toEqual({ status: 'throttled', retryAfterSeconds: 59 });
-    expect((await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.2.1' }, at(start, minutes(1)))).status).toBe('ok');
+    expect(
+      (
+        await logIn(
+          database.db,
+          { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.2.1' },
+          at(start, minutes(1)),
+        )
+      ).status,
+    ).toBe('ok');
   });
 
   it('locks an unknown address the same way, so the lock does not reveal which addresses exist', async () => {
     const start = new Date('2026-11-23T10:00:00Z');
-    for (let i = 0; i <= ACCOUNT_POLICY.freeFailures; i++) await logIn(database.db, { email: 'niemand@example.nl', password: 'x', clientAddress: `10.0.3.${i}` }, start);
-    expect((await logIn(database.db, { email: 'niemand@example.nl', password: 'x', clientAddress: '10.0.3.99' }, start)).status).toBe('throttled');
+    for (let i = 0; i <= ACCOUNT_POLICY.freeFailures; i++)
+      await logIn(
+        database.db,
+        { email: 'niemand@example.nl', password: 'x', clientAddress: `10.0.3.${i}` },
+        start,
+      );
+    expect(
+      (
+        await logIn(
+          database.db,
+          { email: 'niemand@example.nl', password: 'x', clientAddress: '10.0.3.99' },
+          start,
+        )
+      ).status,
+    ).toBe('throttled');
   });
 
   it('slows down one network address trying many accounts', async () => {
     const start = new Date('2026-11-23T10:00:00Z');
-    for (let i = 0; i < 21; i++) await logIn(database.db, { email: `persoon${i}@example.nl`, password: 'x', clientAddress: '10.0.4.1' }, start);
+    for (let i = 0; i < 21; i++)
+      await logIn(
+        database.db,
+        { email: `persoon${i}@example.nl`, password: 'x', clientAddress: '10.0.4.1' },
+        start,
+      );
     const user = await accountWith(database.db, { role: 'organisatie' });
-    expect((await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.4.1' }, start)).status).toBe('throttled');
-    expect((await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.4.2' }, start)).status).toBe('ok');
+    expect(
+      (
+        await logIn(
+          database.db,
+          { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.4.1' },
+          start,
+        )
+      ).status,
+    ).toBe('throttled');
+    expect(
+      (
+        await logIn(
+          database.db,
+          { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.4.2' },
+          start,
+        )
+      ).status,
+    ).toBe('ok');
   });
 
   it('doubles the wait with each further failure, up to an hour', () => {
-    expect([5, 6, 7, 8, 20].map((failures) => blockDuration(failures, ACCOUNT_POLICY) / 60_000)).toEqual([0, 1, 2, 4, 60]);
+    expect([5, 6, 7, 8, 20].map((failures) => blockDuration(failures, ACCOUNT_POLICY) / 60_000)).toEqual([
+      0, 1, 2, 4, 60,
+    ]);
   });
 
   it('refuses a disabled account with the same answer', async () => {
     const user = await accountWith(database.db, { role: 'organisatie' });
     await setDisabled(database.db, user.id, true);
-    expect(await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.0.1' })).toEqual({ status: 'invalid' });
+    expect(
+      await logIn(database.db, { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.0.1' }),
+    ).toEqual({ status: 'invalid' });
   });
 
   it('stores no e-mail or network address in the throttle table', async () => {
     await logIn(database.db, { email: 'iemand@example.nl', password: 'x', clientAddress: '192.0.2.7' });
-    const keys = (await database.db.selectFrom('login_attempts').select('key').execute()).map((row) => row.key).join(' ');
+    const keys = (await database.db.selectFrom('login_attempts').select('key').execute())
+      .map((row) => row.key)
+      .join(' ');
     expect(keys).not.toContain('iemand');
     expect(keys).not.toContain('192.0.2.7');
   });
@@ -111,7 +207,9 @@ describe('sessions', () => {
     const row = await database.db.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
     const secret = token.split('.')[1] ?? '';
     expect(JSON.stringify(row)).not.toContain(secret);
-    expect(await validateSessionToken(database.db, `${session.id}.${'a'.repeat(secret.length)}`)).toBeUndefined();
+    expect(
+      await validateSessionToken(database.db, `${session.id}.${'a'.repeat(secret.length)}`),
+    ).toBeUndefined();
     expect((await validateSessionToken(database.db, token))?.user.id).toBe(user.id);
   });
 
@@ -130,12 +228,29 @@ describe('one-time links', () => {
     const user = await accountWith(database.db, { role: 'organisatie' });
     const start = new Date('2026-11-23T08:00:00Z');
     const token = await issueToken(database.db, user.id, 'invite', start);
-    await expect(acceptInvite(database.db, token, 'een nieuw lang wachtwoord', at(start, 7 * 24 * 3600_000))).rejects.toMatchObject({ status: 'expired' });
+    await expect(
+      acceptInvite(database.db, token, 'een nieuw lang wachtwoord', at(start, 7 * 24 * 3600_000)),
+    ).rejects.toMatchObject({ status: 'expired' });
     const fresh = await issueToken(database.db, user.id, 'invite', start);
-    const started = await acceptInvite(database.db, fresh, 'een nieuw lang wachtwoord', at(start, minutes(5)));
+    const started = await acceptInvite(
+      database.db,
+      fresh,
+      'een nieuw lang wachtwoord',
+      at(start, minutes(5)),
+    );
     expect(started.nextStep).toBe('done');
-    await expect(acceptInvite(database.db, fresh, 'nog een ander wachtwoord', at(start, minutes(6)))).rejects.toBeInstanceOf(LinkError);
-    expect((await logIn(database.db, { email: user.email, password: 'een nieuw lang wachtwoord', clientAddress: '10.0.0.1' })).status).toBe('ok');
+    await expect(
+      acceptInvite(database.db, fresh, 'nog een ander wachtwoord', at(start, minutes(6))),
+    ).rejects.toBeInstanceOf(LinkError);
+    expect(
+      (
+        await logIn(database.db, {
+          email: user.email,
+          password: 'een nieuw lang wachtwoord',
+          clientAddress: '10.0.0.1',
+        })
+      ).status,
+    ).toBe('ok');
   });
 
   it('a password reset link works once, within an hour, and mails only the link', async () => {
@@ -147,12 +262,20 @@ describe('one-time links', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.body_text).not.toContain('Fatima');
     const token = /wachtwoord-herstellen\/(\S+)/.exec(mails[0]?.body_text ?? '')?.[1] ?? '';
-    await expect(resetPassword(database.db, token, 'een nieuw lang wachtwoord', at(start, minutes(61)))).rejects.toMatchObject({ status: 'expired' });
+    await expect(
+      resetPassword(database.db, token, 'een nieuw lang wachtwoord', at(start, minutes(61))),
+    ).rejects.toMatchObject({ status: 'expired' });
     await requestPasswordReset(database.db, user.email, links, start);
-    const latest = await database.db.selectFrom('mail_outbox').select('body_text').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const latest = await database.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const second = /wachtwoord-herstellen\/(\S+)/.exec(latest.body_text)?.[1] ?? '';
     await resetPassword(database.db, second, 'een nieuw lang wachtwoord', at(start, minutes(30)));
-    await expect(resetPassword(database.db, second, 'en nog een keer anders', at(start, minutes(31)))).rejects.toMatchObject({ status: 'used' });
+    await expect(
+      resetPassword(database.db, second, 'en nog een keer anders', at(start, minutes(31))),
+    ).rejects.toMatchObject({ status: 'used' });
   });
 });
 
@@ -163,13 +286,26 @@ describe('two-factor', () => {
     const setup = await pendingTotpSetup(database.db, user.id, 'Wijkwijzer', user.email);
     expect(setup.uri).toContain('otpauth://totp/');
     expect(setup.qrSvg).toContain('<svg');
-    expect((await pendingTotpSetup(database.db, user.id, 'Wijkwijzer', user.email)).manualKey).toBe(setup.manualKey);
-    const pending = await database.db.selectFrom('users').select('totp_pending_key').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect((await pendingTotpSetup(database.db, user.id, 'Wijkwijzer', user.email)).manualKey).toBe(
+      setup.manualKey,
+    );
+    const pending = await database.db
+      .selectFrom('users')
+      .select('totp_pending_key')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     const key = decodeBase64(pending.totp_pending_key ?? '');
 
     const session = await createSession(database.db, user.id, { twoFactorVerified: false, now: start });
-    await expect(finishTwoFactorSetup(database.db, session.session, '000000', start)).rejects.toThrow('klopt niet');
-    const recoveryCodes = await finishTwoFactorSetup(database.db, session.session, totpCode(key, start), start);
+    await expect(finishTwoFactorSetup(database.db, session.session, '000000', start)).rejects.toThrow(
+      'klopt niet',
+    );
+    const recoveryCodes = await finishTwoFactorSetup(
+      database.db,
+      session.session,
+      totpCode(key, start),
+      start,
+    );
     expect(recoveryCodes).toHaveLength(8);
     expect(await keyOf(user.id)).toEqual(key);
 
@@ -181,8 +317,12 @@ describe('two-factor', () => {
 
     const later = await createSession(database.db, user.id, { twoFactorVerified: false, now: start });
     const code = recoveryCodes[0] ?? '';
-    expect(await completeTwoFactor(database.db, later.session, code.toLowerCase(), start)).toEqual({ usedRecoveryCode: true });
+    expect(await completeTwoFactor(database.db, later.session, code.toLowerCase(), start)).toEqual({
+      usedRecoveryCode: true,
+    });
     await expect(completeTwoFactor(database.db, later.session, code, start)).rejects.toThrow('klopt niet');
-    expect((await validateSessionToken(database.db, later.token, start))?.session.twoFactorVerified).toBe(true);
+    expect((await validateSessionToken(database.db, later.token, start))?.session.twoFactorVerified).toBe(
+      true,
+    );
   });
 });

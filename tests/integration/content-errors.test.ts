@@ -41,7 +41,9 @@ describe('content that does not fit its schema', () => {
 
   it('names an unknown reference', () => {
     edit('wijken/oost.md', (text) => text.replace(/^area: .*$/m, 'area: nergens'));
-    expect(errorOf(() => loadContent(root)).message).toContain('wijken/oost.md: area: onbekend gebied "nergens"');
+    expect(errorOf(() => loadContent(root)).message).toContain(
+      'wijken/oost.md: area: onbekend gebied "nergens"',
+    );
   });
 
   it('names a demo listing with an unknown leefgebied', () => {
@@ -49,17 +51,28 @@ describe('content that does not fit its schema', () => {
     const [file] = loadDemoListings(root, content).map((listing) => `demo/aanbod/${listing.slug}.yaml`);
     if (!file) throw new Error('no demo listings');
     edit(file, (text) => stringify({ ...(parse(text) as object), lifeDomains: ['astrologie'] }));
-    expect(errorOf(() => loadDemoListings(root, content)).message).toContain(`${file}: lifeDomains: onbekende waarde "astrologie"`);
+    expect(errorOf(() => loadDemoListings(root, content)).message).toContain(
+      `${file}: lifeDomains: onbekende waarde "astrologie"`,
+    );
   });
 
   it('names a wijk boundary that is not closed', () => {
-    edit('wijkgrenzen/oost.geojson', (text) => text.replace('[4.6077, 51.86647]\n    ]]', '[4.6, 51.8]\n    ]]'));
-    expect(errorOf(() => loadContent(root)).message).toMatch(/wijkgrenzen\/oost\.geojson:.*geometry\.coordinates.*Het laatste punt van een grens moet gelijk zijn aan het eerste/s);
+    edit('wijkgrenzen/oost.geojson', (text) => {
+      const feature = JSON.parse(text) as { geometry: { coordinates: number[][][] } };
+      const ring = feature.geometry.coordinates[0] ?? [];
+      ring[ring.length - 1] = [4.6, 51.8];
+      return JSON.stringify(feature);
+    });
+    expect(errorOf(() => loadContent(root)).message).toMatch(
+      /wijkgrenzen\/oost\.geojson:.*geometry\.coordinates.*Het laatste punt van een grens moet gelijk zijn aan het eerste/s,
+    );
   });
 
   it('names a boundary file for a wijk that does not exist', () => {
     cpSync(join(root, 'wijkgrenzen/west.geojson'), join(root, 'wijkgrenzen/noord.geojson'));
-    expect(errorOf(() => loadContent(root)).message).toContain('wijkgrenzen/noord.geojson: geen wijk met de naam "noord"');
+    expect(errorOf(() => loadContent(root)).message).toContain(
+      'wijkgrenzen/noord.geojson: geen wijk met de naam "noord"',
+    );
   });
 
   it('names a YAML syntax error', () => {

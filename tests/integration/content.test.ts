@@ -20,7 +20,13 @@ describe('Ridderkerk content', () => {
       'West',
     ]);
     const byArea = Object.fromEntries(
-      content.areas.map((area) => [area.id, content.neighbourhoods.filter((wijk) => wijk.data.area === area.id).map((wijk) => wijk.id).sort()]),
+      content.areas.map((area) => [
+        area.id,
+        content.neighbourhoods
+          .filter((wijk) => wijk.data.area === area.id)
+          .map((wijk) => wijk.id)
+          .sort(),
+      ]),
     );
     expect(byArea).toEqual({
       'bolnes-slikkerveer': ['bolnes', 'slikkerveer'],
@@ -36,7 +42,12 @@ describe('Ridderkerk content', () => {
   });
 
   it('has the info pages the footer and the law ask for', () => {
-    expect(content.pages.map((page) => page.id).sort()).toEqual(['contact', 'over-deze-site', 'privacy', 'toegankelijkheid']);
+    expect(content.pages.map((page) => page.id).sort()).toEqual([
+      'contact',
+      'over-deze-site',
+      'privacy',
+      'toegankelijkheid',
+    ]);
   });
 
   it('uses the general number and the real urgent-help numbers', () => {
@@ -64,7 +75,9 @@ describe('demo aanbod', () => {
     for (const area of content.areas) {
       for (const domain of content.taxonomy.lifeDomains) {
         const found = listings.some(
-          (listing) => listing.lifeDomains.includes(domain.id) && listing.neighbourhoods.some((wijk) => areaOf.get(wijk) === area.id),
+          (listing) =>
+            listing.lifeDomains.includes(domain.id) &&
+            listing.neighbourhoods.some((wijk) => areaOf.get(wijk) === area.id),
         );
         if (!found) missing.push(`${area.id} × ${domain.id}`);
       }

@@ -28,7 +28,12 @@ afterEach(async () => {
 describe('prepareDatabase', () => {
   it('migrates, imports organisations and loads the demo aanbod once', async () => {
     const first = await prepareDatabase(database.db, { content, contentRoot, demoData: true });
-    expect(first.migrations).toEqual(['0001-listings', '0002-search-log', '0003-users-and-sessions', '0004-questions']);
+    expect(first.migrations).toEqual([
+      '0001-listings',
+      '0002-search-log',
+      '0003-users-and-sessions',
+      '0004-questions',
+    ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);
 
@@ -45,7 +50,11 @@ describe('prepareDatabase', () => {
 
   it('does not overwrite an organisation that was edited after import', async () => {
     await prepareDatabase(database.db, { content, contentRoot, demoData: false });
-    await database.db.updateTable('organisations').set({ name: 'Karaat (nieuw)' }).where('slug', '=', 'karaat').execute();
+    await database.db
+      .updateTable('organisations')
+      .set({ name: 'Karaat (nieuw)' })
+      .where('slug', '=', 'karaat')
+      .execute();
     await prepareDatabase(database.db, { content, contentRoot, demoData: false });
     expect((await findOrganisationBySlug(database.db, 'karaat'))?.name).toBe('Karaat (nieuw)');
   });
@@ -62,7 +71,11 @@ describe('listing repository', () => {
     citywide: false,
     neighbourhoods: ['bolnes', 'slikkerveer'],
     locations: [
-      { name: 'Buurtkamer', address: { street: 'Dorpsstraat 1', postcode: '2987 AA', city: 'Ridderkerk' }, coordinates: { lat: 51.89, lng: 4.58 } },
+      {
+        name: 'Buurtkamer',
+        address: { street: 'Dorpsstraat 1', postcode: '2987 AA', city: 'Ridderkerk' },
+        coordinates: { lat: 51.89, lng: 4.58 },
+      },
     ],
     lifeDomains: ['meedoen'],
     audiences: ['ouderen', 'volwassenen'],
@@ -85,13 +98,20 @@ describe('listing repository', () => {
   it('stores and reads back every field', async () => {
     await insertListing(database.db, listing, '2026-11-01T10:00:00.000Z');
     const stored = await findPublishedListingBySlug(database.db, listing.slug);
-    expect(stored).toMatchObject({ ...listing, audiences: ['ouderen', 'volwassenen'], version: 1, createdAt: '2026-11-01T10:00:00.000Z' });
+    expect(stored).toMatchObject({
+      ...listing,
+      audiences: ['ouderen', 'volwassenen'],
+      version: 1,
+      createdAt: '2026-11-01T10:00:00.000Z',
+    });
   });
 
   it('finds listings by wijk and organisation, and citywide ones separately', async () => {
     await insertListing(database.db, listing);
     await insertListing(database.db, { ...listing, slug: 'test-overal', citywide: true, neighbourhoods: [] });
-    expect((await listPublishedListingsInNeighbourhood(database.db, 'bolnes')).map((l) => l.slug)).toEqual(['test-koffieochtend']);
+    expect((await listPublishedListingsInNeighbourhood(database.db, 'bolnes')).map((l) => l.slug)).toEqual([
+      'test-koffieochtend',
+    ]);
     expect(await listPublishedListingsInNeighbourhood(database.db, 'oost')).toEqual([]);
     expect((await listPublishedCitywideListings(database.db)).map((l) => l.slug)).toEqual(['test-overal']);
     expect(await listPublishedListingsOfOrganisation(database.db, 'karaat')).toHaveLength(2);
@@ -105,7 +125,10 @@ describe('listing repository', () => {
 
   it('refuses a listing of an organisation that does not exist, and stores nothing of it', async () => {
     await expect(insertListing(database.db, { ...listing, organisation: 'bestaat-niet' })).rejects.toThrow();
-    const count = await database.db.selectFrom('listing_neighbourhoods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await database.db
+      .selectFrom('listing_neighbourhoods')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 });

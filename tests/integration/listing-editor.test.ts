@@ -4,7 +4,14 @@ import { contentRoot } from '../../admin/config/paths.ts';
 import { loadContent } from '../../admin/content/load-content.ts';
 import { ConflictError } from '../../admin/errors/domain-errors.ts';
 import { draftFromListing, emptyDraft, type ListingDraft } from '../../admin/listings/listing-draft.ts';
-import { changeListingStatus, confirmListingCurrent, createListing, listListingsForActor, saveListing, type EditorDeps } from '../../admin/listings/listing-editor.ts';
+import {
+  changeListingStatus,
+  confirmListingCurrent,
+  createListing,
+  listListingsForActor,
+  saveListing,
+  type EditorDeps,
+} from '../../admin/listings/listing-editor.ts';
 import { findListingById } from '../../admin/listings/listing-repository.ts';
 import { sendStaleReminders } from '../../admin/listings/stale-listings.ts';
 import { listingVocabulary } from '../../admin/setup/admin-context.ts';
@@ -25,7 +32,12 @@ const lookups: string[] = [];
 const deps: EditorDeps = {
   lookupAddress: async (query) => {
     lookups.push(`${query.postcode} ${query.houseNumber}`);
-    return query.houseNumber === 999 ? { status: 'not-found' } : { status: 'found', address: { displayName: 'x', municipality: 'Ridderkerk', point: { lat: 51.87, lng: 4.6 } } };
+    return query.houseNumber === 999
+      ? { status: 'not-found' }
+      : {
+          status: 'found',
+          address: { displayName: 'x', municipality: 'Ridderkerk', point: { lat: 51.87, lng: 4.6 } },
+        };
   },
   vocabulary: listingVocabulary(content),
 };
@@ -57,8 +69,25 @@ afterEach(async () => {
 describe('creating and saving listings', () => {
   it('stores a new listing as a concept with every field, schedule rows and a located address', async () => {
     const draft = newDraft({
-      schedule: { weekly: [{ days: ['di', 'do'], opens: '09:30', closes: '11:30', note: '' }, { days: [], opens: '', closes: '', note: '' }], occurrences: [{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }], note: 'Niet in de kerstvakantie' },
-      locations: [{ name: 'Wijkcentrum De Fuik', street: 'Dijkweg 12a', postcode: '2981ab', city: 'Ridderkerk', lat: '', lng: '', locatedFor: '' }],
+      schedule: {
+        weekly: [
+          { days: ['di', 'do'], opens: '09:30', closes: '11:30', note: '' },
+          { days: [], opens: '', closes: '', note: '' },
+        ],
+        occurrences: [{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }],
+        note: 'Niet in de kerstvakantie',
+      },
+      locations: [
+        {
+          name: 'Wijkcentrum De Fuik',
+          street: 'Dijkweg 12a',
+          postcode: '2981ab',
+          city: 'Ridderkerk',
+          lat: '',
+          lng: '',
+          locatedFor: '',
+        },
+      ],
       languages: ['nl', 'en'],
       accessibility: ['lift'],
       costNote: '',
@@ -66,10 +95,24 @@ describe('creating and saving listings', () => {
     const result = await createListing(database.db, editor, organisation, draft, deps);
     if (result.status !== 'saved') throw new Error(JSON.stringify(result.errors));
     const listing = result.listing;
-    expect(listing).toMatchObject({ status: 'draft', slug: 'breicafe-aan-de-dijk', organisation, languages: ['nl', 'en'], accessibility: ['lift'] });
+    expect(listing).toMatchObject({
+      status: 'draft',
+      slug: 'breicafe-aan-de-dijk',
+      organisation,
+      languages: ['nl', 'en'],
+      accessibility: ['lift'],
+    });
     expect(listing.schedule.weekly).toEqual([{ days: ['di', 'do'], opens: '09:30', closes: '11:30' }]);
-    expect(listing.schedule.occurrences).toEqual([{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }]);
-    expect(listing.locations).toEqual([{ name: 'Wijkcentrum De Fuik', address: { street: 'Dijkweg 12a', postcode: '2981 AB', city: 'Ridderkerk' }, coordinates: { lat: 51.87, lng: 4.6 } }]);
+    expect(listing.schedule.occurrences).toEqual([
+      { date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' },
+    ]);
+    expect(listing.locations).toEqual([
+      {
+        name: 'Wijkcentrum De Fuik',
+        address: { street: 'Dijkweg 12a', postcode: '2981 AB', city: 'Ridderkerk' },
+        coordinates: { lat: 51.87, lng: 4.6 },
+      },
+    ]);
     expect(lookups).toEqual(['2981 AB 12']);
 
     const again = await createListing(database.db, editor, organisation, draft, deps);
@@ -88,8 +131,22 @@ describe('creating and saving listings', () => {
         lifeDomains: [],
         neighbourhoods: ['atlantis'],
         contact: { phone: '', email: 'geen-adres', website: '' },
-        schedule: { weekly: [{ days: [], opens: '12:00', closes: '09:00', note: '' }], occurrences: [], note: '' },
-        locations: [{ name: 'Nergens', street: 'Geen straat 999', postcode: '2981 AB', city: 'Ridderkerk', lat: '', lng: '', locatedFor: '' }],
+        schedule: {
+          weekly: [{ days: [], opens: '12:00', closes: '09:00', note: '' }],
+          occurrences: [],
+          note: '',
+        },
+        locations: [
+          {
+            name: 'Nergens',
+            street: 'Geen straat 999',
+            postcode: '2981 AB',
+            city: 'Ridderkerk',
+            lat: '',
+            lng: '',
+            locatedFor: '',
+          },
+        ],
       }),
       deps,
     );
@@ -112,16 +169,43 @@ describe('creating and saving listings', () => {
     const created = await createListing(database.db, editor, organisation, newDraft(), deps);
     if (created.status !== 'saved') throw new Error('not saved');
     const { listing } = created;
-    await saveListing(database.db, editor, listing.id, listing.version, { ...draftFromListing(listing), title: 'Eerste wijziging' }, deps);
-    await expect(saveListing(database.db, editor, listing.id, listing.version, { ...draftFromListing(listing), title: 'Tweede wijziging' }, deps)).rejects.toBeInstanceOf(ConflictError);
+    await saveListing(
+      database.db,
+      editor,
+      listing.id,
+      listing.version,
+      { ...draftFromListing(listing), title: 'Eerste wijziging' },
+      deps,
+    );
+    await expect(
+      saveListing(
+        database.db,
+        editor,
+        listing.id,
+        listing.version,
+        { ...draftFromListing(listing), title: 'Tweede wijziging' },
+        deps,
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await findListingById(database.db, listing.id))?.title).toBe('Eerste wijziging');
   });
 
   it('records who changed what in the audit log', async () => {
     const created = await createListing(database.db, editor, organisation, newDraft(), deps);
     if (created.status !== 'saved') throw new Error('not saved');
-    await saveListing(database.db, editor, created.listing.id, created.listing.version, { ...draftFromListing(created.listing), title: 'Breicafé op dinsdag' }, deps);
-    const { entries } = await listAuditEntries(database.db, { limit: 5, objectType: 'listing', objectId: String(created.listing.id) });
+    await saveListing(
+      database.db,
+      editor,
+      created.listing.id,
+      created.listing.version,
+      { ...draftFromListing(created.listing), title: 'Breicafé op dinsdag' },
+      deps,
+    );
+    const { entries } = await listAuditEntries(database.db, {
+      limit: 5,
+      objectType: 'listing',
+      objectId: String(created.listing.id),
+    });
     expect(entries.map((entry) => entry.action)).toEqual(['listing.update', 'listing.create']);
     expect(entries[0]?.actor?.id).toBe(editor.id);
     expect(entries[0]?.changes.title).toEqual({ from: 'Breicafé aan de Dijk', to: 'Breicafé op dinsdag' });
@@ -135,14 +219,27 @@ describe('search follows the editor', () => {
   });
 
   it('finds a published listing by its new title as soon as it is saved, and loses it when it goes offline', async () => {
-    service = createSearchService({ engine: createEmbeddedEngine(), source: createDocumentSource(database.db, content), settings: { synonyms: content.taxonomy.synonyms }, syncIntervalMs: 0 });
+    service = createSearchService({
+      engine: createEmbeddedEngine(),
+      source: createDocumentSource(database.db, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+    });
     await service.ready();
-    const search = async (text: string) => (await service.search(SearchQuerySchema.parse({ text }))).hits.map((hit) => hit.document.title);
+    const search = async (text: string) =>
+      (await service.search(SearchQuerySchema.parse({ text }))).hits.map((hit) => hit.document.title);
     const created = await createListing(database.db, editor, organisation, newDraft(), deps);
     if (created.status !== 'saved') throw new Error('not saved');
     expect(await search('breicafé')).not.toContain('Breicafé aan de Dijk');
     const published = await changeListingStatus(database.db, editor, created.listing.id, 'publish');
-    await saveListing(database.db, editor, published.id, published.version, { ...draftFromListing(published), title: 'Haakclub Zonnebloem' }, deps);
+    await saveListing(
+      database.db,
+      editor,
+      published.id,
+      published.version,
+      { ...draftFromListing(published), title: 'Haakclub Zonnebloem' },
+      deps,
+    );
     expect(await search('haakclub zonnebloem')).toContain('Haakclub Zonnebloem');
     await changeListingStatus(database.db, editor, published.id, 'unpublish');
     expect(await search('haakclub zonnebloem')).not.toContain('Haakclub Zonnebloem');
@@ -152,22 +249,59 @@ describe('search follows the editor', () => {
 describe('listings that may be out of date', () => {
   it('flags published listings not checked for 6 months, and "Klopt nog" clears the flag', async () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    const target = (await listListingsForActor(database.db, editor, {}, now)).find((listing) => listing.status === 'published')!;
-    await database.db.updateTable('listings').set({ last_verified_at: '2026-05-23' }).where('id', '=', target.id).execute();
-    expect((await listListingsForActor(database.db, editor, {}, now)).find((listing) => listing.id === target.id)?.stale).toBe(true);
+    const target = (await listListingsForActor(database.db, editor, {}, now)).find(
+      (listing) => listing.status === 'published',
+    )!;
+    await database.db
+      .updateTable('listings')
+      .set({ last_verified_at: '2026-05-23' })
+      .where('id', '=', target.id)
+      .execute();
+    expect(
+      (await listListingsForActor(database.db, editor, {}, now)).find((listing) => listing.id === target.id)
+        ?.stale,
+    ).toBe(true);
     await confirmListingCurrent(database.db, editor, target.id, now);
-    expect((await listListingsForActor(database.db, editor, {}, now)).find((listing) => listing.id === target.id)).toMatchObject({ stale: false, lastVerifiedAt: '2026-11-23' });
+    expect(
+      (await listListingsForActor(database.db, editor, {}, now)).find((listing) => listing.id === target.id),
+    ).toMatchObject({ stale: false, lastVerifiedAt: '2026-11-23' });
   });
 
   it("mails each organisation's editors once a month with their listings to check", async () => {
-    await database.db.updateTable('listings').set({ is_demo: 0, last_verified_at: '2026-01-15' }).where('organisation_slug', '=', organisation).execute();
+    await database.db
+      .updateTable('listings')
+      .set({ is_demo: 0, last_verified_at: '2026-01-15' })
+      .where('organisation_slug', '=', organisation)
+      .execute();
     const now = new Date('2026-11-23T10:00:00Z');
-    const first = await sendStaleReminders(database.db, { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' }, now);
+    const first = await sendStaleReminders(
+      database.db,
+      { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' },
+      now,
+    );
     expect(first?.mails).toBeGreaterThanOrEqual(1);
-    const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', editor.email).executeTakeFirstOrThrow();
+    const mail = await database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', editor.email)
+      .executeTakeFirstOrThrow();
     expect(mail.body_text).toContain('https://wijkwijzer.test/beheer/aanbod/');
     expect(mail.subject).toContain('Klopt uw aanbod nog?');
-    expect(await sendStaleReminders(database.db, { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' }, new Date('2026-11-30T10:00:00Z'))).toBeUndefined();
-    expect((await sendStaleReminders(database.db, { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' }, new Date('2026-12-01T10:00:00Z')))?.month).toBe('2026-12');
+    expect(
+      await sendStaleReminders(
+        database.db,
+        { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' },
+        new Date('2026-11-30T10:00:00Z'),
+      ),
+    ).toBeUndefined();
+    expect(
+      (
+        await sendStaleReminders(
+          database.db,
+          { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' },
+          new Date('2026-12-01T10:00:00Z'),
+        )
+      )?.month,
+    ).toBe('2026-12');
   });
 });

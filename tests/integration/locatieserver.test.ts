@@ -9,9 +9,14 @@ import { AddressQuerySchema } from '../../admin/location/address-query.ts';
 import { createNeighbourhoodFinder } from '../../admin/location/find-neighbourhood.ts';
 import { createLocatieserver } from '../../admin/location/locatieserver.ts';
 import { readTile } from '../../admin/location/tile-store.ts';
-import { BROKEN_POSTCODE, SLOW_POSTCODE, startRecordedLocatieserver } from '../support/recorded-locatieserver.ts';
+import {
+  BROKEN_POSTCODE,
+  SLOW_POSTCODE,
+  startRecordedLocatieserver,
+} from '../support/recorded-locatieserver.ts';
 
-const address = (postcode: string, houseNumber: string) => AddressQuerySchema.parse({ postcode, houseNumber });
+const address = (postcode: string, houseNumber: string) =>
+  AddressQuerySchema.parse({ postcode, houseNumber });
 
 let server: Server;
 let baseUrl: string;
@@ -27,19 +32,31 @@ describe('Locatieserver client against recorded answers over HTTP', () => {
     const locatieserver = createLocatieserver({ baseUrl });
     expect(await locatieserver.lookup(address('2981 ea', '1'))).toEqual({
       status: 'found',
-      address: { displayName: 'Koningsplein 1, 2981EA Ridderkerk', municipality: 'Ridderkerk', point: { lng: 4.60312, lat: 51.87236 } },
+      address: {
+        displayName: 'Koningsplein 1, 2981EA Ridderkerk',
+        municipality: 'Ridderkerk',
+        point: { lng: 4.60312, lat: 51.87236 },
+      },
     });
   });
 
   it('says when an address does not exist', async () => {
-    expect(await createLocatieserver({ baseUrl }).lookup(address('2981ZZ', '999'))).toEqual({ status: 'not-found' });
+    expect(await createLocatieserver({ baseUrl }).lookup(address('2981ZZ', '999'))).toEqual({
+      status: 'not-found',
+    });
   });
 
   it('gives up within its timeout, on a server error and on a closed port', async () => {
     // The slow answer would be "not found" after 5 s; "unavailable" proves the timeout cut it off.
-    expect(await createLocatieserver({ baseUrl, timeoutMs: 300 }).lookup(address(SLOW_POSTCODE, '1'))).toEqual({ status: 'unavailable' });
-    expect(await createLocatieserver({ baseUrl }).lookup(address(BROKEN_POSTCODE, '1'))).toEqual({ status: 'unavailable' });
-    expect(await createLocatieserver({ baseUrl: 'http://127.0.0.1:9' }).lookup(address('2981EA', '1'))).toEqual({ status: 'unavailable' });
+    expect(
+      await createLocatieserver({ baseUrl, timeoutMs: 300 }).lookup(address(SLOW_POSTCODE, '1')),
+    ).toEqual({ status: 'unavailable' });
+    expect(await createLocatieserver({ baseUrl }).lookup(address(BROKEN_POSTCODE, '1'))).toEqual({
+      status: 'unavailable',
+    });
+    expect(
+      await createLocatieserver({ baseUrl: 'http://127.0.0.1:9' }).lookup(address('2981EA', '1')),
+    ).toEqual({ status: 'unavailable' });
   });
 
   it('caches answers (not failures) until they expire', async () => {
@@ -61,7 +78,11 @@ describe('wat is mijn wijk', () => {
   const finder = () =>
     createNeighbourhoodFinder({
       municipality: 'Ridderkerk',
-      neighbourhoods: content.neighbourhoods.map((wijk) => ({ id: wijk.id, center: wijk.data.center, boundary: boundaries.get(wijk.id) })),
+      neighbourhoods: content.neighbourhoods.map((wijk) => ({
+        id: wijk.id,
+        center: wijk.data.center,
+        boundary: boundaries.get(wijk.id),
+      })),
       lookupAddress: (query) => createLocatieserver({ baseUrl }).lookup(query),
     });
 
@@ -76,7 +97,10 @@ describe('wat is mijn wijk', () => {
   });
 
   it('maps a shared location to the wijk that contains it', () => {
-    expect(finder().byLocation({ lat: 51.8848, lng: 4.5941 })).toEqual({ status: 'found', neighbourhoodId: 'slikkerveer' });
+    expect(finder().byLocation({ lat: 51.8848, lng: 4.5941 })).toEqual({
+      status: 'found',
+      neighbourhoodId: 'slikkerveer',
+    });
     expect(finder().byLocation({ lat: 52.09, lng: 5.12 })).toEqual({ status: 'outside-municipality' });
   });
 });

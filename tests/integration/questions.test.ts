@@ -5,7 +5,18 @@ import { loadContent } from '../../admin/content/load-content.ts';
 import { ForbiddenError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
 import { deliverDueMail } from '../../admin/mail/outbox.ts';
 import { createSmtpSender } from '../../admin/mail/smtp-sender.ts';
-import { addNote, assignQuestion, forwardQuestion, getQuestion, listInbox, InboxFilterSchema, recordContactAttempt, setQuestionStatus, takeQuestion, type InboxContext } from '../../admin/questions/inbox.ts';
+import {
+  addNote,
+  assignQuestion,
+  forwardQuestion,
+  getQuestion,
+  listInbox,
+  InboxFilterSchema,
+  recordContactAttempt,
+  setQuestionStatus,
+  takeQuestion,
+  type InboxContext,
+} from '../../admin/questions/inbox.ts';
 import { countQuestions, purgeClosedQuestions } from '../../admin/questions/retention.ts';
 import type { QuestionInput } from '../../admin/questions/question.ts';
 import { submitQuestion } from '../../admin/questions/submit-question.ts';
@@ -22,7 +33,12 @@ let database: ReturnType<typeof tempDatabase>;
 const wijk = content.neighbourhoods[0]!;
 const ownTeam = `${wijk.data.area}:sociaal`;
 const otherArea = content.areas.find((area) => area.id !== wijk.data.area)!.id;
-const PERSONAL = { question: 'Mijn huur is te hoog en ik slaap er slecht van.', name: 'Fatima de Vries', phone: '06 12345678', email: 'fatima@example.nl' };
+const PERSONAL = {
+  question: 'Mijn huur is te hoog en ik slaap er slecht van.',
+  name: 'Fatima de Vries',
+  phone: '06 12345678',
+  email: 'fatima@example.nl',
+};
 
 const input = (changes: Partial<QuestionInput> = {}): QuestionInput => ({
   question: PERSONAL.question,
@@ -37,8 +53,19 @@ const input = (changes: Partial<QuestionInput> = {}): QuestionInput => ({
 });
 const teamOf = (id: string) => teams.find((team) => team.id === id)!;
 const submit = (changes: Partial<QuestionInput> = {}, key = crypto.randomUUID(), now?: Date) => {
-  const teamId = routeQuestion(content, { neighbourhood: changes.neighbourhood === undefined && 'neighbourhood' in changes ? undefined : (changes.neighbourhood ?? wijk.id), aboutYouth: (changes.aboutYouth ?? 'nee') === 'ja' });
-  return submitQuestion(database.db, input(changes), key, { team: teamOf(teamId), siteName: context.siteName, baseUrl: context.baseUrl, ...(now ? { now } : {}) });
+  const teamId = routeQuestion(content, {
+    neighbourhood:
+      changes.neighbourhood === undefined && 'neighbourhood' in changes
+        ? undefined
+        : (changes.neighbourhood ?? wijk.id),
+    aboutYouth: (changes.aboutYouth ?? 'nee') === 'ja',
+  });
+  return submitQuestion(database.db, input(changes), key, {
+    team: teamOf(teamId),
+    siteName: context.siteName,
+    baseUrl: context.baseUrl,
+    ...(now ? { now } : {}),
+  });
 };
 const containsPersonalData = (text: string) => Object.values(PERSONAL).some((value) => text.includes(value));
 
@@ -48,12 +75,17 @@ beforeEach(async () => {
 });
 
 describe('submitting a question', () => {
-  it('is stored with a reference, routed to the wijk\'s team, and announced without personal data', async () => {
+  it("is stored with a reference, routed to the wijk's team, and announced without personal data", async () => {
     const submitted = await submit();
     expect(submitted).toMatchObject({ created: true, teamId: ownTeam });
     expect(submitted.reference).toMatch(/^VR-\d{4}-\d{6}$/);
     const row = await database.db.selectFrom('questions').selectAll().executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ question_text: PERSONAL.question, contact_email: PERSONAL.email, status: 'nieuw', team_id: ownTeam });
+    expect(row).toMatchObject({
+      question_text: PERSONAL.question,
+      contact_email: PERSONAL.email,
+      status: 'nieuw',
+      team_id: ownTeam,
+    });
     const mails = await database.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
     expect(mails.map((mail) => mail.to_address)).toEqual([teamOf(ownTeam).email, PERSONAL.email]);
     for (const mail of mails) {
@@ -80,15 +112,25 @@ describe('submitting a question', () => {
     const smtp = await startSmtpReceiver();
     const port = smtp.port;
     await smtp.stop();
-    const send = createSmtpSender({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'noreply@wijkwijzer.test', timeoutMs: 2000 });
+    const send = createSmtpSender({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: 'noreply@wijkwijzer.test',
+      timeoutMs: 2000,
+    });
     const start = new Date('2026-11-23T10:00:00Z');
     const submitted = await submit({}, crypto.randomUUID(), start);
     expect(await deliverDueMail(database.db, send, start)).toEqual({ sent: 0, retrying: 2, failed: 0 });
-    expect(await database.db.selectFrom('questions').select('reference').execute()).toEqual([{ reference: submitted.reference }]);
+    expect(await database.db.selectFrom('questions').select('reference').execute()).toEqual([
+      { reference: submitted.reference },
+    ]);
 
     const back = await startSmtpReceiver(port);
     try {
-      expect(await deliverDueMail(database.db, send, new Date(start.getTime() + 60_000))).toEqual({ sent: 2, retrying: 0, failed: 0 });
+      expect(await deliverDueMail(database.db, send, new Date(start.getTime() + 60_000))).toEqual({
+        sent: 2,
+        retrying: 0,
+        failed: 0,
+      });
       expect(back.received.map((mail) => mail.to[0])).toEqual([teamOf(ownTeam).email, PERSONAL.email]);
       for (const mail of back.received) {
         // Everything but the envelope's own address: subject, body, other headers.
@@ -110,21 +152,29 @@ describe('the inbox', () => {
 
   beforeEach(async () => {
     member = await accountWith(database.db, { role: 'teamlid', teamIds: [ownTeam] });
-    colleague = await accountWith(database.db, { role: 'teamlid', teamIds: [ownTeam], displayName: 'Collega Kees' });
+    colleague = await accountWith(database.db, {
+      role: 'teamlid',
+      teamIds: [ownTeam],
+      displayName: 'Collega Kees',
+    });
     otherMember = await accountWith(database.db, { role: 'teamlid', teamIds: [`${otherArea}:sociaal`] });
     await submit();
     questionId = (await database.db.selectFrom('questions').select('id').executeTakeFirstOrThrow()).id;
   });
 
-  it("shows a team its own questions only, oldest first, with the overdue ones marked", async () => {
+  it('shows a team its own questions only, oldest first, with the overdue ones marked', async () => {
     await submit({ aboutYouth: 'ja' });
     const now = new Date(Date.now() + 10 * 24 * 3600_000);
     const list = await listInbox(database.db, member, InboxFilterSchema.parse({}), { ...context, now });
     expect(list.map((question) => question.teamId)).toEqual([ownTeam]);
     expect(list[0]?.overdue).toBe(true);
     expect(await listInbox(database.db, otherMember, InboxFilterSchema.parse({}), context)).toEqual([]);
-    expect(await listInbox(database.db, member, InboxFilterSchema.parse({ age: 'te-laat' }), context)).toEqual([]);
-    expect(await listInbox(database.db, member, InboxFilterSchema.parse({ lifeDomain: 'geld' }), context)).toEqual([]);
+    expect(
+      await listInbox(database.db, member, InboxFilterSchema.parse({ age: 'te-laat' }), context),
+    ).toEqual([]);
+    expect(
+      await listInbox(database.db, member, InboxFilterSchema.parse({ lifeDomain: 'geld' }), context),
+    ).toEqual([]);
   });
 
   const actions = {
@@ -132,9 +182,11 @@ describe('the inbox', () => {
     take: (actor: User | undefined) => takeQuestion(database.db, actor, questionId),
     assign: (actor: User | undefined) => assignQuestion(database.db, actor, questionId, colleague.id),
     status: (actor: User | undefined) => setQuestionStatus(database.db, actor, questionId, 'afgerond'),
-    forward: (actor: User | undefined) => forwardQuestion(database.db, actor, questionId, CENTRAL_DESK_ID, context),
+    forward: (actor: User | undefined) =>
+      forwardQuestion(database.db, actor, questionId, CENTRAL_DESK_ID, context),
     note: (actor: User | undefined) => addNote(database.db, actor, questionId, 'Gebeld, morgen terugbellen'),
-    contact: (actor: User | undefined) => recordContactAttempt(database.db, actor, questionId, { method: 'telefoon', reached: 'nee' }),
+    contact: (actor: User | undefined) =>
+      recordContactAttempt(database.db, actor, questionId, { method: 'telefoon', reached: 'nee' }),
   };
 
   for (const [name, run] of Object.entries(actions)) {
@@ -143,10 +195,13 @@ describe('the inbox', () => {
       await expect(run(undefined)).rejects.toBeInstanceOf(LoginRequiredError);
       await expect(run(otherMember)).rejects.toBeInstanceOf(ForbiddenError);
       for (const role of ['beheerder', 'organisatie'] as const) {
-        await expect(run(await accountWith(database.db, { role, organisationSlug: content.organisations[0]!.id }))).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(
+          run(await accountWith(database.db, { role, organisationSlug: content.organisations[0]!.id })),
+        ).rejects.toBeInstanceOf(ForbiddenError);
       }
       const after = JSON.parse(await snapshot(database.db)) as unknown[][];
-      const users = (rows: unknown[][]) => rows.map((table, index) => (index === 3 || index === 4 ? [] : table));
+      const users = (rows: unknown[][]) =>
+        rows.map((table, index) => (index === 3 || index === 4 ? [] : table));
       expect(users(after)).toEqual(users(JSON.parse(before) as unknown[][]));
       await expect(run(member)).resolves.not.toThrow();
     });
@@ -154,27 +209,55 @@ describe('the inbox', () => {
 
   it('goes from nieuw through in behandeling to afgerond, with every step in the history and the audit log', async () => {
     await takeQuestion(database.db, member, questionId);
-    await recordContactAttempt(database.db, member, questionId, { method: 'telefoon', reached: 'ja', attemptNote: 'Afspraak gemaakt' });
+    await recordContactAttempt(database.db, member, questionId, {
+      method: 'telefoon',
+      reached: 'ja',
+      attemptNote: 'Afspraak gemaakt',
+    });
     await addNote(database.db, member, questionId, '<script>alert(1)</script> blijft tekst');
     await assignQuestion(database.db, member, questionId, colleague.id);
     await setQuestionStatus(database.db, colleague, questionId, 'afgerond');
     const question = await getQuestion(database.db, member, questionId, context);
     expect(question.status).toBe('afgerond');
     expect(question.overdue).toBe(false);
-    expect(question.events.map((event) => event.kind)).toEqual(['created', 'take', 'contact-attempt', 'note', 'assign', 'status']);
+    expect(question.events.map((event) => event.kind)).toEqual([
+      'created',
+      'take',
+      'contact-attempt',
+      'note',
+      'assign',
+      'status',
+    ]);
     expect(question.events[3]?.note).toBe('<script>alert(1)</script> blijft tekst');
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'changes_json']).where('object_type', '=', 'question').execute();
-    expect(audit.map((entry) => entry.action)).toEqual(['question.submit', 'question.take', 'question.contact-attempt', 'question.note', 'question.assign', 'question.status']);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'changes_json'])
+      .where('object_type', '=', 'question')
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'question.submit',
+      'question.take',
+      'question.contact-attempt',
+      'question.note',
+      'question.assign',
+      'question.status',
+    ]);
     expect(containsPersonalData(JSON.stringify(audit))).toBe(false);
     expect(JSON.stringify(audit)).not.toContain('Afspraak gemaakt');
   });
 
   it('forwarding moves the question to the other team and tells that team', async () => {
     await forwardQuestion(database.db, member, questionId, CENTRAL_DESK_ID, context);
-    await expect(getQuestion(database.db, member, questionId, context)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getQuestion(database.db, member, questionId, context)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const desk = await accountWith(database.db, { role: 'teamlid', teamIds: [CENTRAL_DESK_ID] });
     expect((await getQuestion(database.db, desk, questionId, context)).status).toBe('doorgezet');
-    const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', teamOf(CENTRAL_DESK_ID).email).executeTakeFirstOrThrow();
+    const mail = await database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', teamOf(CENTRAL_DESK_ID).email)
+      .executeTakeFirstOrThrow();
     expect(containsPersonalData(mail.body_text)).toBe(false);
   });
 });
@@ -187,19 +270,47 @@ describe('retention', () => {
     await submit();
     const [old, recent] = await database.db.selectFrom('questions').select('id').orderBy('id').execute();
     await addNote(database.db, member, old!.id, 'Notitie met persoonlijke details');
-    await setQuestionStatus(database.db, { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] }, old!.id, 'afgerond', new Date('2025-10-01T10:00:00Z'));
-    await setQuestionStatus(database.db, { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] }, recent!.id, 'afgerond', new Date('2026-10-01T10:00:00Z'));
+    await setQuestionStatus(
+      database.db,
+      { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] },
+      old!.id,
+      'afgerond',
+      new Date('2025-10-01T10:00:00Z'),
+    );
+    await setQuestionStatus(
+      database.db,
+      { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] },
+      recent!.id,
+      'afgerond',
+      new Date('2026-10-01T10:00:00Z'),
+    );
     const counts = await countQuestions(database.db);
 
-    expect(await purgeClosedQuestions(database.db, { months: 12, now: new Date('2026-11-23T10:00:00Z') })).toBe(1);
+    expect(
+      await purgeClosedQuestions(database.db, { months: 12, now: new Date('2026-11-23T10:00:00Z') }),
+    ).toBe(1);
     const rows = await database.db.selectFrom('questions').selectAll().orderBy('id').execute();
-    expect(rows[0]).toMatchObject({ question_text: null, contact_name: null, contact_phone: null, contact_email: null, team_id: ownTeam, neighbourhood: wijk.id, life_domains_json: '["wonen"]' });
+    expect(rows[0]).toMatchObject({
+      question_text: null,
+      contact_name: null,
+      contact_phone: null,
+      contact_email: null,
+      team_id: ownTeam,
+      neighbourhood: wijk.id,
+      life_domains_json: '["wonen"]',
+    });
     expect(rows[0]?.purged_at).not.toBeNull();
     expect(rows[1]?.question_text).toBe(PERSONAL.question);
     expect(rows[2]?.question_text).toBe(PERSONAL.question);
-    const notes = await database.db.selectFrom('question_events').select('note').where('question_id', '=', old!.id).execute();
+    const notes = await database.db
+      .selectFrom('question_events')
+      .select('note')
+      .where('question_id', '=', old!.id)
+      .execute();
     expect(notes.every((event) => event.note === null)).toBe(true);
     expect(await countQuestions(database.db)).toEqual(counts);
-    expect(await purgeClosedQuestions(database.db, { months: 12, now: new Date('2026-11-23T10:00:00Z') })).toBe(0);
+    expect(
+      await purgeClosedQuestions(database.db, { months: 12, now: new Date('2026-11-23T10:00:00Z') }),
+    ).toBe(0);
   });
 });

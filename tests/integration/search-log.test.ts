@@ -22,7 +22,14 @@ it('stores searches in batches, scrubbed, and reports the ones that found nothin
   await log.flush();
   const rows = await database.db.selectFrom('search_log').selectAll().execute();
   expect(rows).toHaveLength(4);
-  expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['filters_json', 'hit_count', 'id', 'query_text', 'searched_at', 'took_ms']);
+  expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+    'filters_json',
+    'hit_count',
+    'id',
+    'query_text',
+    'searched_at',
+    'took_ms',
+  ]);
   expect(rows.map((row) => row.query_text).join(' ')).not.toMatch(/06-12345678|jan@voorbeeld/);
 
   const gaps = await listZeroResultQueries(database.db, '2000-01-01');

@@ -43,16 +43,30 @@ afterEach(async () => {
 
 describe('search service', () => {
   it('indexes every published listing, wijk and ankerplaats at start', async () => {
-    service = createSearchService({ engine, source: createDocumentSource(database.db, content), settings: { synonyms: content.taxonomy.synonyms }, syncIntervalMs: 0 });
+    service = createSearchService({
+      engine,
+      source: createDocumentSource(database.db, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+    });
     await service.ready();
-    const listings = await database.db.selectFrom('listings').select('id').where('status', '=', 'published').execute();
+    const listings = await database.db
+      .selectFrom('listings')
+      .select('id')
+      .where('status', '=', 'published')
+      .execute();
     const held = await engine.versions();
     expect(held.size).toBe(listings.length + content.neighbourhoods.length + content.anchorPlaces.length);
     expect((await search('Bolnes')).hits.map((hit) => hit.document.url)).toContain('/wijken/bolnes');
   });
 
   it('finds a changed listing by its new words right after the write, and not by the old ones', async () => {
-    service = createSearchService({ engine, source: createDocumentSource(database.db, content), settings: { synonyms: content.taxonomy.synonyms }, syncIntervalMs: 0 });
+    service = createSearchService({
+      engine,
+      source: createDocumentSource(database.db, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+    });
     await service.ready();
     const listing = await findListingById(database.db, 1);
     if (!listing) throw new Error('demo listing 1 missing');
@@ -65,7 +79,12 @@ describe('search service', () => {
 
   it('drops an unpublished listing and repairs a failed write in the next sync round', async () => {
     const flaky = withFailingWrites(engine);
-    service = createSearchService({ engine: flaky, source: createDocumentSource(database.db, content), settings: { synonyms: content.taxonomy.synonyms }, syncIntervalMs: 0 });
+    service = createSearchService({
+      engine: flaky,
+      source: createDocumentSource(database.db, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+    });
     await service.ready();
     const listing = await findListingById(database.db, 2);
     if (!listing) throw new Error('demo listing 2 missing');

@@ -63,7 +63,10 @@ const CASES: { query: string | SearchQueryInput; top3: Expectation }[] = [
   { query: 'boodschappen', top3: { listing: 'boodschappenhulp' } },
   { query: 'bolnes', top3: { page: '/wijken/bolnes' } },
   { query: 'spreekuur wijkteam slikkerveer', top3: { page: '/wijken/slikkerveer' } },
-  { query: { text: 'koffie', filters: { neighbourhoods: ['drievliet-het-zand'] } }, top3: { listing: 'koffieochtend-fuik' } },
+  {
+    query: { text: 'koffie', filters: { neighbourhoods: ['drievliet-het-zand'] } },
+    top3: { listing: 'koffieochtend-fuik' },
+  },
 ];
 
 let database: ReturnType<typeof tempDatabase>;
@@ -87,12 +90,21 @@ afterAll(async () => {
 });
 
 describe('relevance on the demo aanbod (embedded engine)', () => {
-  it.each(CASES.map((entry) => [typeof entry.query === 'string' ? entry.query : JSON.stringify(entry.query), entry] as const))('%s', async (_name, { query, top3 }) => {
+  it.each(
+    CASES.map(
+      (entry) =>
+        [typeof entry.query === 'string' ? entry.query : JSON.stringify(entry.query), entry] as const,
+    ),
+  )('%s', async (_name, { query, top3 }) => {
     const input = typeof query === 'string' ? { text: query } : query;
     const { hits } = await service.search(SearchQuerySchema.parse({ ...input, perPage: 3 }));
     const shown = hits.map((hit) => `${hit.document.url} [${hit.document.lifeDomains.join(',')}]`);
     if ('listing' in top3) expect(shown.join('\n')).toContain(`/aanbod/${top3.listing} `);
     else if ('page' in top3) expect(shown.join('\n')).toContain(`${top3.page} `);
-    else expect(hits.some((hit) => hit.document.lifeDomains.includes(top3.lifeDomain)), shown.join('\n')).toBe(true);
+    else
+      expect(
+        hits.some((hit) => hit.document.lifeDomains.includes(top3.lifeDomain)),
+        shown.join('\n'),
+      ).toBe(true);
   });
 });

@@ -2,7 +2,11 @@ import type { SearchDocument } from '../../search/search-document.ts';
 
 const RIDDERKERK = { lat: 51.8725, lng: 4.6035 };
 
-function listing(id: string, fields: Partial<SearchDocument> & Pick<SearchDocument, 'title' | 'summary'>, placed = true): SearchDocument {
+function listing(
+  id: string,
+  fields: Partial<SearchDocument> & Pick<SearchDocument, 'title' | 'summary'>,
+  placed = true,
+): SearchDocument {
   const document: SearchDocument = {
     id,
     type: 'listing',
@@ -62,14 +66,18 @@ export const FIXTURE_DOCUMENTS: SearchDocument[] = [
     neighbourhoods: ['west'],
     location: { lat: 51.8705, lng: 4.5905 },
   }),
-  listing('veilig-thuis', {
-    title: 'Veilig Thuis',
-    summary: 'Advies en hulp bij huiselijk geweld en kindermishandeling, dag en nacht.',
-    lifeDomains: ['veiligheid'],
-    citywide: true,
-    neighbourhoods: ['bolnes', 'centrum', 'oost', 'west', 'drievliet-het-zand'],
-    access: 'open',
-  }, false),
+  listing(
+    'veilig-thuis',
+    {
+      title: 'Veilig Thuis',
+      summary: 'Advies en hulp bij huiselijk geweld en kindermishandeling, dag en nacht.',
+      lifeDomains: ['veiligheid'],
+      citywide: true,
+      neighbourhoods: ['bolnes', 'centrum', 'oost', 'west', 'drievliet-het-zand'],
+      access: 'open',
+    },
+    false,
+  ),
   listing('wmo-loket', {
     title: 'Wmo-loket',
     summary: 'Vraag hier een scootmobiel, rolstoel of hulp in het huishouden aan.',

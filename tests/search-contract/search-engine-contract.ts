@@ -68,8 +68,12 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
 
   describe('filters and facets', () => {
     it('ORs values within a filter and ANDs filters', async () => {
-      expect(new Set(await ids({ filters: { lifeDomains: ['geld', 'opvoeden'] } }))).toEqual(new Set(['schuldhulp', 'thuisadministratie', 'huiswerkklas']));
-      expect(await ids({ filters: { lifeDomains: ['geld'], kind: ['volunteer'] } })).toEqual(['thuisadministratie']);
+      expect(new Set(await ids({ filters: { lifeDomains: ['geld', 'opvoeden'] } }))).toEqual(
+        new Set(['schuldhulp', 'thuisadministratie', 'huiswerkklas']),
+      );
+      expect(await ids({ filters: { lifeDomains: ['geld'], kind: ['volunteer'] } })).toEqual([
+        'thuisadministratie',
+      ]);
     });
 
     it('finds a citywide document under every wijk', async () => {
@@ -77,7 +81,9 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
     });
 
     it('filters on document type', async () => {
-      expect(await ids({ text: 'bolnes', filters: { type: ['neighbourhood'] } })).toEqual(['neighbourhood-bolnes']);
+      expect(await ids({ text: 'bolnes', filters: { type: ['neighbourhood'] } })).toEqual([
+        'neighbourhood-bolnes',
+      ]);
     });
 
     it('counts facet values over all matches, ignoring the facet’s own filter', async () => {
@@ -97,7 +103,12 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
     });
 
     it('sorts by distance and reports it', async () => {
-      const result = await search({ filters: { type: ['listing'] }, near: CENTRUM, sort: 'distance', perPage: 100 });
+      const result = await search({
+        filters: { type: ['listing'] },
+        near: CENTRUM,
+        sort: 'distance',
+        perPage: 100,
+      });
       const distances = result.hits.flatMap((hit) => (hit.distanceKm === undefined ? [] : [hit.distanceKm]));
       expect(distances.length).toBeGreaterThan(4);
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -124,7 +135,9 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
     it('replaces a document on upsert, so old words no longer find it', async () => {
       const original = FIXTURE_DOCUMENTS.find((document) => document.id === 'wandelgroep');
       if (!original) throw new Error('fixture missing');
-      await engine.upsert([{ ...original, title: 'Fietsgroep', summary: 'Samen fietsen door de polder.', body: '', version: 2 }]);
+      await engine.upsert([
+        { ...original, title: 'Fietsgroep', summary: 'Samen fietsen door de polder.', body: '', version: 2 },
+      ]);
       expect(await ids({ text: 'fietsgroep' })).toEqual(['wandelgroep']);
       expect(await ids({ text: 'wandelgroep' })).toEqual([]);
       expect((await engine.versions()).get('wandelgroep')).toBe(2);

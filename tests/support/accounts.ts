@@ -7,7 +7,10 @@ import type { Database } from '../../admin/db/tables.ts';
 export const TEST_PASSWORD = 'een lange zin als wachtwoord';
 
 /** A real account in the test database, with a password, as the invite flow would leave it. */
-export async function accountWith(db: Kysely<Database>, input: Partial<NewUser> & Pick<NewUser, 'role'>): Promise<User> {
+export async function accountWith(
+  db: Kysely<Database>,
+  input: Partial<NewUser> & Pick<NewUser, 'role'>,
+): Promise<User> {
   const email = input.email ?? `${input.role}-${crypto.randomUUID().slice(0, 8)}@example.nl`;
   const user = await createUser(db, { displayName: email, email, ...input });
   await setPassword(db, user.id, TEST_PASSWORD);
@@ -16,7 +19,17 @@ export async function accountWith(db: Kysely<Database>, input: Partial<NewUser> 
 
 /** Every row of the tables an admin action may write: equal snapshots mean nothing changed. */
 export async function snapshot(db: Kysely<Database>): Promise<string> {
-  const tables = ['listings', 'listing_neighbourhoods', 'organisations', 'users', 'user_teams', 'one_time_tokens', 'recovery_codes', 'mail_outbox', 'audit_log'] as const;
+  const tables = [
+    'listings',
+    'listing_neighbourhoods',
+    'organisations',
+    'users',
+    'user_teams',
+    'one_time_tokens',
+    'recovery_codes',
+    'mail_outbox',
+    'audit_log',
+  ] as const;
   const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);
 }

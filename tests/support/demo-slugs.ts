@@ -9,4 +9,13 @@ export function demoListingSlugs(): string[] {
     .sort();
 }
 
-export const NEIGHBOURHOOD_IDS = ['bolnes', 'centrum', 'drievliet-het-zand', 'oost', 'oostendam', 'rijsoord', 'slikkerveer', 'west'] as const;
+export const NEIGHBOURHOOD_IDS = [
+  'bolnes',
+  'centrum',
+  'drievliet-het-zand',
+  'oost',
+  'oostendam',
+  'rijsoord',
+  'slikkerveer',
+  'west',
+] as const;

@@ -12,14 +12,19 @@ export function e2eDatabasePath(): string {
   return join(dir, 'e2e.sqlite');
 }
 
-export const uniqueEmail = (label: string): string => `${label}-${crypto.randomUUID().slice(0, 8)}@example.nl`;
+export const uniqueEmail = (label: string): string =>
+  `${label}-${crypto.randomUUID().slice(0, 8)}@example.nl`;
 
 /** Creates an account the way a server operator does, with `npm run admin`, and returns its one-time set-up link. */
 export function createAccountWithCli(args: string[]): string {
-  const output = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'admin/cli/admin.ts', 'create-user', ...args], {
-    env: { ...process.env, DATABASE_PATH: e2eDatabasePath(), DEMO_DATA: 'false' },
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'admin/cli/admin.ts', 'create-user', ...args],
+    {
+      env: { ...process.env, DATABASE_PATH: e2eDatabasePath(), DEMO_DATA: 'false' },
+      encoding: 'utf8',
+    },
+  );
   const link = /https?:\/\/\S+\/beheer\/uitnodiging\/(\S+)/.exec(output);
   if (!link) throw new Error(`no set-up link in CLI output: ${output}`);
   return `/beheer/uitnodiging/${link[1]}`;
@@ -29,7 +34,12 @@ export function createAccountWithCli(args: string[]): string {
 export async function latestMailTo(address: string): Promise<{ subject: string; body: string }> {
   const db = openDatabase(e2eDatabasePath());
   try {
-    const row = await db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', address).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', address)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     return { subject: row.subject, body: row.body_text };
   } finally {
     await db.destroy();
@@ -86,7 +96,11 @@ export const PASSWORD = 'een lange zin als wachtwoord';
 /** A beheerder with two-factor set up, logged in on `page`. */
 export async function loggedInBeheerder(page: Page): Promise<{ email: string; key: Uint8Array }> {
   const email = uniqueEmail('beheerder');
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'beheerder', '--name', 'Bea Beheer']), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli(['--email', email, '--role', 'beheerder', '--name', 'Bea Beheer']),
+    PASSWORD,
+  );
   await expect(page).toHaveURL(/\/beheer\/tweestapsverificatie\/instellen$/);
   const key = await setUpAuthenticator(page);
   await page.getByRole('link', { name: 'Ik heb de codes bewaard, ga verder' }).click();
@@ -96,15 +110,44 @@ export async function loggedInBeheerder(page: Page): Promise<{ email: string; ke
 /** An organisation editor (no second factor), logged in on `page`. */
 export async function loggedInEditor(page: Page, organisation: string): Promise<{ email: string }> {
   const email = uniqueEmail('redacteur');
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', organisation, '--name', 'Olga Organisatie']), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli([
+      '--email',
+      email,
+      '--role',
+      'organisatie',
+      '--organisation',
+      organisation,
+      '--name',
+      'Olga Organisatie',
+    ]),
+    PASSWORD,
+  );
   await expect(page.getByRole('heading', { level: 1, name: /^Welkom/ })).toBeVisible();
   return { email };
 }
 
 /** A teamlid of the given teams, with two-factor set up, logged in on `page`. */
-export async function loggedInTeamlid(page: Page, teams: string[], name = 'Tara Teamlid'): Promise<{ email: string; key: Uint8Array }> {
+export async function loggedInTeamlid(
+  page: Page,
+  teams: string[],
+  name = 'Tara Teamlid',
+): Promise<{ email: string; key: Uint8Array }> {
   const email = uniqueEmail('teamlid');
-  await choosePassword(page, createAccountWithCli(['--email', email, '--role', 'teamlid', '--name', name, ...teams.flatMap((team) => ['--team', team])]), PASSWORD);
+  await choosePassword(
+    page,
+    createAccountWithCli([
+      '--email',
+      email,
+      '--role',
+      'teamlid',
+      '--name',
+      name,
+      ...teams.flatMap((team) => ['--team', team]),
+    ]),
+    PASSWORD,
+  );
   const key = await setUpAuthenticator(page);
   await page.getByRole('link', { name: 'Ik heb de codes bewaard, ga verder' }).click();
   return { email, key };
@@ -114,7 +157,10 @@ export async function loggedInTeamlid(page: Page, teams: string[], name = 'Tara 
 export async function countRows(table: 'questions' | 'mail_outbox'): Promise<number> {
   const db = openDatabase(e2eDatabasePath());
   try {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
     await db.destroy();

@@ -20,7 +20,9 @@ function recorded(name: string): string {
   }
 }
 
-export function startRecordedLocatieserver(port: number): Promise<{ server: Server; url: string; requests: () => number }> {
+export function startRecordedLocatieserver(
+  port: number,
+): Promise<{ server: Server; url: string; requests: () => number }> {
   let count = 0;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -33,14 +35,19 @@ export function startRecordedLocatieserver(port: number): Promise<{ server: Serv
     }
     const [, postcode, number] = match;
     if (postcode === BROKEN_POSTCODE) return void response.writeHead(500).end();
-    const send = () => response.writeHead(200, { 'content-type': 'application/json' }).end(recorded(`${postcode}-${number}`));
+    const send = () =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(recorded(`${postcode}-${number}`));
     if (postcode === SLOW_POSTCODE) setTimeout(send, 5000).unref();
     else send();
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${address.port}/bzk/locatieserver/search/v3_1`, requests: () => count });
+      resolve({
+        server,
+        url: `http://127.0.0.1:${address.port}/bzk/locatieserver/search/v3_1`,
+        requests: () => count,
+      });
     });
   });
 }

@@ -55,7 +55,8 @@ export function writeTestTiles(directory: string): void {
   for (const zoom of ZOOMS) {
     for (let x = tileX(AREA.west, zoom); x <= tileX(AREA.east, zoom); x++) {
       mkdirSync(join(directory, String(zoom), String(x)), { recursive: true });
-      for (let y = tileY(AREA.north, zoom); y <= tileY(AREA.south, zoom); y++) writeFileSync(join(directory, String(zoom), String(x), `${y}.png`), tile);
+      for (let y = tileY(AREA.north, zoom); y <= tileY(AREA.south, zoom); y++)
+        writeFileSync(join(directory, String(zoom), String(x), `${y}.png`), tile);
     }
   }
   writeFileSync(join(directory, 'klaar'), '');

@@ -17,7 +17,12 @@ describe('Dutch analyzer', () => {
   });
 
   it('splits on hyphens and punctuation', () => {
-    expect(analyze('Drievliet-Het Zand, 2987 AB').map((token) => token.word)).toEqual(['drievliet', 'zand', '2987', 'ab']);
+    expect(analyze('Drievliet-Het Zand, 2987 AB').map((token) => token.word)).toEqual([
+      'drievliet',
+      'zand',
+      '2987',
+      'ab',
+    ]);
   });
 });
 

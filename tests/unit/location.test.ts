@@ -15,7 +15,10 @@ const square = (west: number, south: number, size: number): [number, number][] =
 ];
 
 describe('boundaryContains', () => {
-  const withHole: BoundaryGeometry = { type: 'Polygon', coordinates: [square(4, 51, 1), square(4.4, 51.4, 0.2)] };
+  const withHole: BoundaryGeometry = {
+    type: 'Polygon',
+    coordinates: [square(4, 51, 1), square(4.4, 51.4, 0.2)],
+  };
 
   it('finds points inside the outer ring and outside its holes', () => {
     expect(boundaryContains(withHole, { lng: 4.1, lat: 51.1 })).toBe(true);
@@ -24,7 +27,10 @@ describe('boundaryContains', () => {
   });
 
   it('treats a MultiPolygon as any of its parts', () => {
-    const islands: BoundaryGeometry = { type: 'MultiPolygon', coordinates: [[square(4, 51, 0.1)], [square(4.5, 51.5, 0.1)]] };
+    const islands: BoundaryGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[square(4, 51, 0.1)], [square(4.5, 51.5, 0.1)]],
+    };
     expect(boundaryContains(islands, { lng: 4.55, lat: 51.55 })).toBe(true);
     expect(boundaryContains(islands, { lng: 4.3, lat: 51.3 })).toBe(false);
   });
@@ -40,7 +46,10 @@ describe('neighbourhoodAt with the demo wijken', () => {
 
   it('has a boundary for every wijk that contains its own centre', () => {
     expect(boundaries.size).toBe(content.neighbourhoods.length);
-    for (const wijk of wijken) expect(neighbourhoodAt(wijk.center, wijken), wijk.id).toEqual(expect.objectContaining({ id: wijk.id, how: 'boundary' }));
+    for (const wijk of wijken)
+      expect(neighbourhoodAt(wijk.center, wijken), wijk.id).toEqual(
+        expect.objectContaining({ id: wijk.id, how: 'boundary' }),
+      );
   });
 
   it('puts every ankerplaats in the wijk it serves', () => {
@@ -52,16 +61,27 @@ describe('neighbourhoodAt with the demo wijken', () => {
 
   it('falls back to the nearest centre without boundaries, and gives up far away', () => {
     const centresOnly = wijken.map(({ id, center }) => ({ id, center }));
-    expect(neighbourhoodAt({ lat: 51.8936, lng: 4.5792 }, centresOnly)).toEqual(expect.objectContaining({ id: 'bolnes', how: 'nearest' }));
+    expect(neighbourhoodAt({ lat: 51.8936, lng: 4.5792 }, centresOnly)).toEqual(
+      expect.objectContaining({ id: 'bolnes', how: 'nearest' }),
+    );
     expect(neighbourhoodAt({ lat: 52.37, lng: 4.89 }, wijken)).toBeUndefined();
   });
 });
 
 describe('AddressQuerySchema', () => {
   it('accepts postcodes and house numbers as residents type them', () => {
-    expect(AddressQuerySchema.parse({ postcode: ' 2981ab ', houseNumber: '12' })).toEqual({ postcode: '2981 AB', houseNumber: 12 });
-    expect(AddressQuerySchema.parse({ postcode: '2981 AB', houseNumber: '12a' })).toEqual({ postcode: '2981 AB', houseNumber: 12 });
-    expect(AddressQuerySchema.parse({ postcode: '2981  ab', houseNumber: '7 - 2' })).toEqual({ postcode: '2981 AB', houseNumber: 7 });
+    expect(AddressQuerySchema.parse({ postcode: ' 2981ab ', houseNumber: '12' })).toEqual({
+      postcode: '2981 AB',
+      houseNumber: 12,
+    });
+    expect(AddressQuerySchema.parse({ postcode: '2981 AB', houseNumber: '12a' })).toEqual({
+      postcode: '2981 AB',
+      houseNumber: 12,
+    });
+    expect(AddressQuerySchema.parse({ postcode: '2981  ab', houseNumber: '7 - 2' })).toEqual({
+      postcode: '2981 AB',
+      houseNumber: 7,
+    });
   });
 
   it.each([

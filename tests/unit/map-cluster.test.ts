@@ -14,11 +14,23 @@ describe('clusterPoints', () => {
   });
 
   it('groups across grid cell edges', () => {
-    expect(clusterPoints([{ x: 39, y: 39, index: 0 }, { x: 41, y: 41, index: 1 }], 40)).toEqual([[0, 1]]);
+    expect(
+      clusterPoints(
+        [
+          { x: 39, y: 39, index: 0 },
+          { x: 41, y: 41, index: 1 },
+        ],
+        40,
+      ),
+    ).toEqual([[0, 1]]);
   });
 
   it('keeps every point exactly once', () => {
-    const points = Array.from({ length: 500 }, (_, index) => ({ x: (index * 37) % 400, y: (index * 91) % 300, index }));
+    const points = Array.from({ length: 500 }, (_, index) => ({
+      x: (index * 37) % 400,
+      y: (index * 91) % 300,
+      index,
+    }));
     const groups = clusterPoints(points, 30);
     expect(groups.flat().sort((a, b) => a - b)).toEqual(points.map((point) => point.index));
   });

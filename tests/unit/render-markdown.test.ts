@@ -3,7 +3,9 @@ import { renderMarkdown } from '../../site/lib/render-markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders lists and emphasis', () => {
-    expect(renderMarkdown('- **een**\n- twee')).toBe('<ul>\n<li><strong>een</strong></li>\n<li>twee</li>\n</ul>\n');
+    expect(renderMarkdown('- **een**\n- twee')).toBe(
+      '<ul>\n<li><strong>een</strong></li>\n<li>twee</li>\n</ul>\n',
+    );
   });
 
   it('removes scripts, event handlers and javascript: links', () => {

@@ -14,10 +14,18 @@ const parse = (query: string) => parseSearchParams(new URLSearchParams(query), v
 
 describe('parseSearchParams', () => {
   it('reads Dutch parameter names and values', () => {
-    const { query } = parse('q=schulden&wijk=bolnes&wijk=oost&leefgebied=geld&soort=vrijwillige-hulp&kosten=gratis&toegang=verwijzing&pagina=2');
+    const { query } = parse(
+      'q=schulden&wijk=bolnes&wijk=oost&leefgebied=geld&soort=vrijwillige-hulp&kosten=gratis&toegang=verwijzing&pagina=2',
+    );
     expect(query).toMatchObject({
       text: 'schulden',
-      filters: { neighbourhoods: ['bolnes', 'oost'], lifeDomains: ['geld'], kind: ['volunteer'], cost: ['free'], access: ['referral'] },
+      filters: {
+        neighbourhoods: ['bolnes', 'oost'],
+        lifeDomains: ['geld'],
+        kind: ['volunteer'],
+        cost: ['free'],
+        access: ['referral'],
+      },
       sort: 'relevance',
       page: 2,
     });
@@ -55,7 +63,8 @@ describe('parseSearchParams', () => {
 
 describe('toSearchParams', () => {
   it('round-trips a search', () => {
-    const original = 'q=eenzaam&wijk=bolnes&leefgebied=geld&doelgroep=ouderen&soort=activiteit&kosten=gratis&toegang=vrij&bij=oost&sorteer=titel&pagina=3';
+    const original =
+      'q=eenzaam&wijk=bolnes&leefgebied=geld&doelgroep=ouderen&soort=activiteit&kosten=gratis&toegang=vrij&bij=oost&sorteer=titel&pagina=3';
     expect(toSearchParams(parse(original)).toString()).toBe(original);
   });
 

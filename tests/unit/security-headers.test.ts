@@ -11,7 +11,9 @@ describe('security headers', () => {
   });
 
   it('allows map tiles only from the configured origin', () => {
-    expect(contentSecurityPolicy({ tileOrigin: 'https://tiles.example' })).toContain("img-src 'self' data: https://tiles.example");
+    expect(contentSecurityPolicy({ tileOrigin: 'https://tiles.example' })).toContain(
+      "img-src 'self' data: https://tiles.example",
+    );
   });
 
   it('sends HSTS only over https', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, generateToken, hashSecret, secretMatches, splitToken } from '../../admin/accounts/session-token.ts';
+import {
+  constantTimeEqual,
+  generateToken,
+  hashSecret,
+  secretMatches,
+  splitToken,
+} from '../../admin/accounts/session-token.ts';
 import { sessionCookieAttributes } from '../../admin/accounts/sessions.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -43,7 +49,8 @@ describe('tokens', () => {
 
   it('split only into exactly two parts', () => {
     expect(splitToken('abc.def')).toEqual({ id: 'abc', secret: 'def' });
-    for (const bad of ['', 'abc', 'abc.', '.def', 'a.b.c', `${'a'.repeat(65)}.b`]) expect(splitToken(bad)).toBeUndefined();
+    for (const bad of ['', 'abc', 'abc.', '.def', 'a.b.c', `${'a'.repeat(65)}.b`])
+      expect(splitToken(bad)).toBeUndefined();
   });
 
   it('match their stored hash, and nothing else does', () => {
@@ -59,7 +66,13 @@ describe('tokens', () => {
 
 describe('session cookie', () => {
   it('is HttpOnly, SameSite=Lax, for the whole site, and Secure when asked', () => {
-    expect(sessionCookieAttributes({ secure: true })).toEqual({ httpOnly: true, sameSite: 'lax', secure: true, path: '/', maxAge: 8 * 3600 });
+    expect(sessionCookieAttributes({ secure: true })).toEqual({
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: true,
+      path: '/',
+      maxAge: 8 * 3600,
+    });
     expect(sessionCookieAttributes({ secure: false }).secure).toBe(false);
   });
 });

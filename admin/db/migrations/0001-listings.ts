@@ -34,7 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('summary', 'text', (col) => col.notNull())
     .addColumn('description', 'text', (col) => col.notNull())
-    .addColumn('organisation_slug', 'text', (col) => col.notNull().references('organisations.slug').onUpdate('cascade'))
+    .addColumn('organisation_slug', 'text', (col) =>
+      col.notNull().references('organisations.slug').onUpdate('cascade'),
+    )
     .addColumn('citywide', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('cost', 'text', (col) => col.notNull())
     .addColumn('cost_note', 'text')
@@ -51,7 +53,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute();
   await db.schema.createIndex('listings_status_idx').on('listings').column('status').execute();
-  await db.schema.createIndex('listings_organisation_idx').on('listings').column('organisation_slug').execute();
+  await db.schema
+    .createIndex('listings_organisation_idx')
+    .on('listings')
+    .column('organisation_slug')
+    .execute();
 
   for (const [table, column] of [
     ['listing_neighbourhoods', 'neighbourhood'],
@@ -60,7 +66,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ] as const) {
     await db.schema
       .createTable(table)
-      .addColumn('listing_id', 'integer', (col) => col.notNull().references('listings.id').onDelete('cascade'))
+      .addColumn('listing_id', 'integer', (col) =>
+        col.notNull().references('listings.id').onDelete('cascade'),
+      )
       .addColumn(column, 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint(`${table}_pk`, ['listing_id', column])
       .execute();
@@ -69,7 +77,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['listing_audiences', 'listing_life_domains', 'listing_neighbourhoods', 'listings', 'organisations', 'app_meta']) {
+  for (const table of [
+    'listing_audiences',
+    'listing_life_domains',
+    'listing_neighbourhoods',
+    'listings',
+    'organisations',
+    'app_meta',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

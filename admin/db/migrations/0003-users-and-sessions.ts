@@ -73,7 +73,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('mail_outbox_due_idx').on('mail_outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('mail_outbox_due_idx')
+    .on('mail_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
@@ -88,7 +92,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_log', 'mail_outbox', 'login_attempts', 'one_time_tokens', 'recovery_codes', 'sessions', 'user_teams', 'users']) {
+  for (const table of [
+    'audit_log',
+    'mail_outbox',
+    'login_attempts',
+    'one_time_tokens',
+    'recovery_codes',
+    'sessions',
+    'user_teams',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

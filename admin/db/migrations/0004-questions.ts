@@ -24,19 +24,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('purged_at', 'text')
     .execute();
-  await db.schema.createIndex('questions_team_idx').on('questions').columns(['team_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('questions_closed_idx').on('questions').columns(['status', 'closed_at']).execute();
+  await db.schema
+    .createIndex('questions_team_idx')
+    .on('questions')
+    .columns(['team_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('questions_closed_idx')
+    .on('questions')
+    .columns(['status', 'closed_at'])
+    .execute();
   await db.schema
     .createTable('question_events')
     .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-    .addColumn('question_id', 'integer', (col) => col.notNull().references('questions.id').onDelete('cascade'))
+    .addColumn('question_id', 'integer', (col) =>
+      col.notNull().references('questions.id').onDelete('cascade'),
+    )
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('actor_user_id', 'integer')
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('note', 'text')
     .addColumn('details_json', 'text', (col) => col.notNull().defaultTo(sql`'{}'`))
     .execute();
-  await db.schema.createIndex('question_events_question_idx').on('question_events').column('question_id').execute();
+  await db.schema
+    .createIndex('question_events_question_idx')
+    .on('question_events')
+    .column('question_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -9,19 +9,33 @@ const MAX_PER_PAGE = 50;
 
 /** The same search as /zoeken, as JSON (parameters and response are documented in README). */
 export const GET: APIRoute = async ({ url }) => {
-  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('per_pagina') ?? '20', 10) || 20));
+  const perPage = Math.min(
+    MAX_PER_PAGE,
+    Math.max(1, Number.parseInt(url.searchParams.get('per_pagina') ?? '20', 10) || 20),
+  );
   const state = parseSearchParams(url.searchParams, await getSearchVocabulary(), perPage);
   const outcome = await performSearch(appSearch(), appSearchLog(), state);
   if (outcome.status === 'unavailable') {
     return Response.json(
-      { error: { code: 'search_unavailable', message: 'Zoeken lukt nu even niet. Probeer het over een paar minuten opnieuw.' } },
+      {
+        error: {
+          code: 'search_unavailable',
+          message: 'Zoeken lukt nu even niet. Probeer het over een paar minuten opnieuw.',
+        },
+      },
       { status: 503, headers: { 'Retry-After': '60', 'Cache-Control': 'no-store' } },
     );
   }
   const { result } = outcome;
   return Response.json(
     {
-      query: { text: state.query.text, filters: state.query.filters, sort: state.query.sort, page: state.query.page, perPage },
+      query: {
+        text: state.query.text,
+        filters: state.query.filters,
+        sort: state.query.sort,
+        page: state.query.page,
+        perPage,
+      },
       total: result.total,
       suggestion: result.suggestion ?? null,
       facets: result.facets,

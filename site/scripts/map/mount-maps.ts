@@ -57,7 +57,11 @@ function mountMap(container: HTMLElement): void {
     focusAfterZoom = undefined;
   };
   map.on('zoomend', render);
-  fitView(map, points, highlighted.filter((bounds) => bounds !== undefined));
+  fitView(
+    map,
+    points,
+    highlighted.filter((bounds) => bounds !== undefined),
+  );
   render();
 }
 
@@ -67,7 +71,8 @@ function fitView(map: L.Map, points: ListedPoint[], highlighted: L.LatLngBounds[
   for (const outline of highlighted) bounds.extend(outline);
   const only = points[0];
   // Without animation: markers are drawn once, at the final zoom, before anyone can focus them.
-  if (points.length === 1 && highlighted.length === 0 && only) map.setView([only.lat, only.lng], 16, { animate: false });
+  if (points.length === 1 && highlighted.length === 0 && only)
+    map.setView([only.lat, only.lng], 16, { animate: false });
   else if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
 }
 
@@ -75,7 +80,12 @@ function fitView(map: L.Map, points: ListedPoint[], highlighted: L.LatLngBounds[
  * Markers for single points, numbered markers for groups that would overlap at this zoom.
  * Returns which marker now shows each point.
  */
-function renderMarkers(map: L.Map, layer: L.LayerGroup, points: ListedPoint[], onKeyboardZoom: (first: ListedPoint) => void): Map<ListedPoint, L.Marker> {
+function renderMarkers(
+  map: L.Map,
+  layer: L.LayerGroup,
+  points: ListedPoint[],
+  onKeyboardZoom: (first: ListedPoint) => void,
+): Map<ListedPoint, L.Marker> {
   layer.clearLayers();
   const placed = new Map<ListedPoint, L.Marker>();
   const zoom = map.getZoom();
@@ -84,7 +94,8 @@ function renderMarkers(map: L.Map, layer: L.LayerGroup, points: ListedPoint[], o
     const members = group.flatMap((index) => points[index] ?? []);
     const first = members[0];
     if (!first) continue;
-    const marker = members.length === 1 ? pointMarker(first) : clusterMarker(map, members, () => onKeyboardZoom(first));
+    const marker =
+      members.length === 1 ? pointMarker(first) : clusterMarker(map, members, () => onKeyboardZoom(first));
     layer.addLayer(marker);
     for (const member of members) placed.set(member, marker);
   }
@@ -93,7 +104,13 @@ function renderMarkers(map: L.Map, layer: L.LayerGroup, points: ListedPoint[], o
 
 function pointMarker(point: ListedPoint): L.Marker {
   const marker = L.marker([point.lat, point.lng], {
-    icon: L.divIcon({ className: `ww-marker ww-marker--${point.kind}`, iconSize: [26, 26], iconAnchor: [13, 26], popupAnchor: [0, -24], html: '' }),
+    icon: L.divIcon({
+      className: `ww-marker ww-marker--${point.kind}`,
+      iconSize: [26, 26],
+      iconAnchor: [13, 26],
+      popupAnchor: [0, -24],
+      html: '',
+    }),
     keyboard: true,
     riseOnHover: true,
   });
@@ -114,7 +131,12 @@ function clusterMarker(map: L.Map, members: ListedPoint[], beforeKeyboardZoom: (
   });
   const samePlace = bounds.getNorthEast().equals(bounds.getSouthWest());
   marker.on('add', () =>
-    marker.getElement()?.setAttribute('aria-label', `${members.length} plekken${samePlace ? ' op hetzelfde adres: toon de lijst' : ': inzoomen'}`),
+    marker
+      .getElement()
+      ?.setAttribute(
+        'aria-label',
+        `${members.length} plekken${samePlace ? ' op hetzelfde adres: toon de lijst' : ': inzoomen'}`,
+      ),
   );
   if (samePlace || map.getZoom() >= MAX_ZOOM) {
     marker.bindPopup(() => popupContent(members));
@@ -200,7 +222,8 @@ function watchTiles(layer: L.TileLayer, container: HTMLElement, status: HTMLElem
   const giveUp = () => {
     if (loaded > 0 || container.classList.contains('ww-map--no-tiles')) return;
     container.classList.add('ww-map--no-tiles');
-    if (status) status.textContent = 'De kaart is nu niet beschikbaar. Alle plekken staan in de lijst hieronder.';
+    if (status)
+      status.textContent = 'De kaart is nu niet beschikbaar. Alle plekken staan in de lijst hieronder.';
   };
   layer.on('tileload', () => {
     loaded++;

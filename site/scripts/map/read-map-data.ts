@@ -26,7 +26,10 @@ export function readPoints(list: HTMLElement | null): ListedPoint[] {
     const lng = Number(item.dataset.lng);
     const titleElement = item.querySelector<HTMLElement>('[data-map-title]');
     if (!Number.isFinite(lat) || !Number.isFinite(lng) || !titleElement) return [];
-    const href = titleElement instanceof HTMLAnchorElement ? titleElement.getAttribute('href') ?? undefined : undefined;
+    const href =
+      titleElement instanceof HTMLAnchorElement
+        ? (titleElement.getAttribute('href') ?? undefined)
+        : undefined;
     const kindText = item.querySelector('.ww-visually-hidden')?.textContent ?? '';
     return [
       {

@@ -9,6 +9,12 @@ import { env } from '../../../../../../admin/config/env.ts';
 export const GET: APIRoute = async ({ params }) => {
   const directory = env().MAP_TILE_DIR;
   const tile = directory ? await readTile(directory, params.z, params.x, params.y) : undefined;
-  if (!tile) return new Response('Deze kaarttegel bestaat niet.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  return new Response(tile, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } });
+  if (!tile)
+    return new Response('Deze kaarttegel bestaat niet.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  return new Response(tile, {
+    headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' },
+  });
 };
