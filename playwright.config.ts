@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { writeTestTiles } from './tests/support/test-tiles.ts';
+import { writeTestTiles } from '#tests/support/test-tiles.ts';
 
 // The e2e suite runs against the built server (`npm run build` first) with its own database in a
 // temporary folder, so it never touches data/ and always starts from the demo data.

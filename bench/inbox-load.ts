@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent } from '../admin/content/load-content.ts';
-import { openDatabase } from '../admin/db/open-database.ts';
-import { prepareDatabase } from '../admin/setup/prepare-database.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { startBuiltServer } from './built-server.ts';
 import { loadTest, percentiles } from './load.ts';
 

@@ -5,15 +5,15 @@
 // `npm run bench:search` (or `node --expose-gc bench/search-engine.ts`).
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import { stemmer } from '@orama/stemmers/dutch';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent } from '../admin/content/load-content.ts';
-import { loadDemoListings } from '../admin/content/load-demo-listings.ts';
-import type { Listing } from '../admin/schemas/listing.ts';
-import { createEmbeddedEngine } from '../search/embedded/embedded-engine.ts';
-import { projectListing } from '../search/project-listing.ts';
-import type { SearchDocument } from '../search/search-document.ts';
-import { SearchQuerySchema, type SearchQuery, type SearchQueryInput } from '../search/search-query.ts';
-import { foldText } from '../search/text/analyzer.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { loadDemoListings } from '#admin/content/load-demo-listings.ts';
+import type { Listing } from '#admin/schemas/listing.ts';
+import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
+import { projectListing } from '#search/project-listing.ts';
+import type { SearchDocument } from '#search/search-document.ts';
+import { SearchQuerySchema, type SearchQuery, type SearchQueryInput } from '#search/search-query.ts';
+import { foldText } from '#search/text/analyzer.ts';
 import { percentiles, type Percentiles } from './load.ts';
 import { syntheticListings } from './synthetic-listings.ts';
 

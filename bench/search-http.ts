@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent } from '../admin/content/load-content.ts';
-import { loadDemoListings } from '../admin/content/load-demo-listings.ts';
-import { openDatabase } from '../admin/db/open-database.ts';
-import { insertListing } from '../admin/listings/listing-repository.ts';
-import { prepareDatabase } from '../admin/setup/prepare-database.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { loadDemoListings } from '#admin/content/load-demo-listings.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
+import { insertListing } from '#admin/listings/listing-repository.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { startBuiltServer, waitFor } from './built-server.ts';
 import { loadTest, percentiles } from './load.ts';
 import { syntheticListings } from './synthetic-listings.ts';

@@ -1,5 +1,5 @@
-import type { Content } from '../admin/content/load-content.ts';
-import type { ListingData } from '../admin/schemas/listing.ts';
+import type { Content } from '#admin/content/load-content.ts';
+import type { ListingData } from '#admin/schemas/listing.ts';
 
 /** A small deterministic PRNG (mulberry32), so every benchmark run indexes the same data. */
 export function seededRandom(seed: number): () => number {

@@ -1,10 +1,10 @@
 // Production entry: prepares the database (migrations, organisations, demo data once), then
 // starts the built Astro server. Runs on the Node 24 that the `node` devDependency provides.
-import { env, databasePath } from '../admin/config/env.ts';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent } from '../admin/content/load-content.ts';
-import { openDatabase } from '../admin/db/open-database.ts';
-import { prepareDatabase } from '../admin/setup/prepare-database.ts';
+import { env, databasePath } from '#admin/config/env.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 
 const config = env();
 const db = openDatabase(databasePath(config));

@@ -1,7 +1,7 @@
-import { env } from '../admin/config/env.ts';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent } from '../admin/content/load-content.ts';
-import { appDatabase } from '../admin/db/app-database.ts';
+import { env } from '#admin/config/env.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
 import { createSearchEngine } from './create-engine.ts';
 import { createDocumentSource } from './document-source.ts';
 import { createSearchService, type SearchService } from './search-service.ts';

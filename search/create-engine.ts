@@ -1,4 +1,4 @@
-import type { Env } from '../admin/config/env.ts';
+import type { Env } from '#admin/config/env.ts';
 import { createEmbeddedEngine } from './embedded/embedded-engine.ts';
 import { createMeilisearchEngine } from './meilisearch/meilisearch-engine.ts';
 import type { SearchEngine } from './search-engine.ts';

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Content } from '../admin/content/load-content.ts';
-import type { Database } from '../admin/db/tables.ts';
+import type { Content } from '#admin/content/load-content.ts';
+import type { Database } from '#admin/db/tables.ts';
 import {
   findListingById,
   listPublishedListingsByIds,
   listPublishedListingVersions,
-} from '../admin/listings/listing-repository.ts';
-import { listOrganisations } from '../admin/organisations/organisation-repository.ts';
+} from '#admin/listings/listing-repository.ts';
+import { listOrganisations } from '#admin/organisations/organisation-repository.ts';
 import { listingDocumentId, projectListing, type ProjectionVocabulary } from './project-listing.ts';
 import { projectContent } from './project-content.ts';
 import type { SearchDocument } from './search-document.ts';

@@ -1,4 +1,4 @@
-import type { SearchLog } from '../admin/search-log/search-log-buffer.ts';
+import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Content } from '../admin/content/load-content.ts';
+import type { Content } from '#admin/content/load-content.ts';
 import { markdownToText } from './markdown-to-text.ts';
 import type { SearchDocument } from './search-document.ts';
 

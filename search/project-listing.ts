@@ -1,4 +1,4 @@
-import type { Listing } from '../admin/schemas/listing.ts';
+import type { Listing } from '#admin/schemas/listing.ts';
 import type { SearchDocument } from './search-document.ts';
 import { markdownToText } from './markdown-to-text.ts';
 

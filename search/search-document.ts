@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CoordinatesSchema } from '../admin/schemas/fields.ts';
-import { AccessSchema, CostSchema, ListingKindSchema } from '../admin/schemas/listing.ts';
+import { CoordinatesSchema } from '#admin/schemas/fields.ts';
+import { AccessSchema, CostSchema, ListingKindSchema } from '#admin/schemas/listing.ts';
 
 export const SEARCH_DOCUMENT_TYPES = ['listing', 'neighbourhood', 'anchorPlace'] as const;
 export const SearchDocumentTypeSchema = z.enum(SEARCH_DOCUMENT_TYPES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CoordinatesSchema } from '../admin/schemas/fields.ts';
-import { AccessSchema, CostSchema, ListingKindSchema } from '../admin/schemas/listing.ts';
+import { CoordinatesSchema } from '#admin/schemas/fields.ts';
+import { AccessSchema, CostSchema, ListingKindSchema } from '#admin/schemas/listing.ts';
 import { SearchDocumentTypeSchema, type SearchDocument } from './search-document.ts';
 
 export const FACETS = ['neighbourhoods', 'lifeDomains', 'audiences', 'kind', 'cost', 'access'] as const;

@@ -1,4 +1,4 @@
-import { onListingChanged } from '../admin/listings/listing-changes.ts';
+import { onListingChanged } from '#admin/listings/listing-changes.ts';
 import type { DocumentSource } from './document-source.ts';
 import { syncIndex, type SyncReport } from './index-sync.ts';
 import { listingDocumentId } from './project-listing.ts';

@@ -1,5 +1,5 @@
-import type { Coordinates } from '../admin/schemas/fields.ts';
-import type { Access, Cost, ListingKind } from '../admin/schemas/listing.ts';
+import type { Coordinates } from '#admin/schemas/fields.ts';
+import type { Access, Cost, ListingKind } from '#admin/schemas/listing.ts';
 import { SearchQuerySchema, type SearchQuery } from './search-query.ts';
 
 /**

@@ -1,16 +1,16 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { contentRoot } from '../admin/config/paths.ts';
-import { loadContent, type Content } from '../admin/content/load-content.ts';
-import type { ContentEntry } from '../admin/content/read-files.ts';
-import { AnchorPlaceSchema } from '../admin/schemas/anchor-place.ts';
-import { AreaSchema } from '../admin/schemas/area.ts';
-import { BoundarySchema } from '../admin/schemas/boundary.ts';
-import { InfoPageSchema } from '../admin/schemas/info-page.ts';
-import { MunicipalitySchema } from '../admin/schemas/municipality.ts';
-import { NeighbourhoodSchema } from '../admin/schemas/neighbourhood.ts';
-import { OrganisationSchema } from '../admin/schemas/organisation.ts';
-import { AudienceSchema, LifeDomainSchema } from '../admin/schemas/taxonomy.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent, type Content } from '#admin/content/load-content.ts';
+import type { ContentEntry } from '#admin/content/read-files.ts';
+import { AnchorPlaceSchema } from '#admin/schemas/anchor-place.ts';
+import { AreaSchema } from '#admin/schemas/area.ts';
+import { BoundarySchema } from '#admin/schemas/boundary.ts';
+import { InfoPageSchema } from '#admin/schemas/info-page.ts';
+import { MunicipalitySchema } from '#admin/schemas/municipality.ts';
+import { NeighbourhoodSchema } from '#admin/schemas/neighbourhood.ts';
+import { OrganisationSchema } from '#admin/schemas/organisation.ts';
+import { AudienceSchema, LifeDomainSchema } from '#admin/schemas/taxonomy.ts';
 
 // The content is read and cross-checked once by admin's reader (the same code the CLI and the
 // seed use); a file that does not fit stops the build with its path and field. The collection

@@ -2,10 +2,10 @@
 // a summary. With Meilisearch (MEILI_URL) this rebuilds the shared index the servers use; the
 // embedded engine lives inside each server process and rebuilds itself at start, so here it
 // checks that every document builds and reports how long a full build takes.
-import { databasePath, env } from '../../admin/config/env.ts';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { openDatabase } from '../../admin/db/open-database.ts';
+import { databasePath, env } from '#admin/config/env.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
 import { createSearchEngine } from '../create-engine.ts';
 import { createDocumentSource } from '../document-source.ts';
 import { syncIndex } from '../index-sync.ts';

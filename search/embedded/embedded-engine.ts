@@ -1,4 +1,4 @@
-import { distanceKm } from '../../admin/location/distance.ts';
+import { distanceKm } from '#admin/location/distance.ts';
 import type { SearchDocument } from '../search-document.ts';
 import type { SearchEngine, SearchSettings } from '../search-engine.ts';
 import { FACETS, type Facet, type SearchQuery, type SearchResult } from '../search-query.ts';

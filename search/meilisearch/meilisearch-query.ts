@@ -1,5 +1,5 @@
 import type { MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
-import { distanceKm } from '../../admin/location/distance.ts';
+import { distanceKm } from '#admin/location/distance.ts';
 import { SearchDocumentSchema, type SearchDocument } from '../search-document.ts';
 import type { SearchSettings } from '../search-engine.ts';
 import { FACETS, type Facet, type SearchQuery, type SearchResult } from '../search-query.ts';

@@ -11,18 +11,13 @@ import {
   requestPasswordReset,
   resetPassword,
   TwoFactorCodeInputSchema,
-} from '../../admin/accounts/account-flows.ts';
-import { logIn, LoginInputSchema } from '../../admin/accounts/log-in.ts';
-import {
-  accountKey,
-  clearFailures,
-  recordFailure,
-  throttleState,
-} from '../../admin/accounts/login-throttle.ts';
-import { invalidateSession, invalidateUserSessions } from '../../admin/accounts/sessions.ts';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { FieldError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
-import { appRateLimiter } from '../../admin/rate-limit/app-rate-limiters.ts';
+} from '#admin/accounts/account-flows.ts';
+import { logIn, LoginInputSchema } from '#admin/accounts/log-in.ts';
+import { accountKey, clearFailures, recordFailure, throttleState } from '#admin/accounts/login-throttle.ts';
+import { invalidateSession, invalidateUserSessions } from '#admin/accounts/sessions.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { FieldError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
 import { backgroundJobs, linkContext } from '../lib/admin-services.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/admin-session.ts';
 import { runUseCase } from './run-use-case.ts';

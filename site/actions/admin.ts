@@ -8,22 +8,22 @@ import {
   resetUserTwoFactor,
   setUserDisabled,
   UserAccessInputSchema,
-} from '../../admin/accounts/user-admin.ts';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { draftFromForm } from '../../admin/listings/listing-draft.ts';
+} from '#admin/accounts/user-admin.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { draftFromForm } from '#admin/listings/listing-draft.ts';
 import {
   changeListingStatus,
   confirmListingCurrent,
   createListing,
   saveListing,
   STATUS_ACTIONS,
-} from '../../admin/listings/listing-editor.ts';
-import { retryFailedMail } from '../../admin/mail/outbox-admin.ts';
+} from '#admin/listings/listing-editor.ts';
+import { retryFailedMail } from '#admin/mail/outbox-admin.ts';
 import {
   createOrganisation,
   OrganisationProfileInputSchema,
   saveOrganisationProfile,
-} from '../../admin/organisations/organisation-editor.ts';
+} from '#admin/organisations/organisation-editor.ts';
 import { backgroundJobs, linkContext, listingEditorDeps } from '../lib/admin-services.ts';
 import { idFrom, runUseCase } from './run-use-case.ts';
 

@@ -1,9 +1,9 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'zod';
-import { env } from '../../admin/config/env.ts';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { appRateLimiter } from '../../admin/rate-limit/app-rate-limiters.ts';
-import { checkFormToken, formTokenSecret } from '../../admin/questions/form-token.ts';
+import { env } from '#admin/config/env.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
+import { checkFormToken, formTokenSecret } from '#admin/questions/form-token.ts';
 import {
   addNote,
   assignQuestion,
@@ -14,10 +14,10 @@ import {
   setQuestionStatus,
   SETTABLE_STATUSES,
   takeQuestion,
-} from '../../admin/questions/inbox.ts';
-import { questionInputSchema } from '../../admin/questions/question.ts';
-import { submitQuestion } from '../../admin/questions/submit-question.ts';
-import { inboxTeams, routeQuestion } from '../../admin/questions/team-directory.ts';
+} from '#admin/questions/inbox.ts';
+import { questionInputSchema } from '#admin/questions/question.ts';
+import { submitQuestion } from '#admin/questions/submit-question.ts';
+import { inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
 import { backgroundJobs, inboxContext, questionContent } from '../lib/admin-services.ts';
 import { runUseCase } from './run-use-case.ts';
 

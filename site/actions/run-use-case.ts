@@ -1,12 +1,12 @@
 import { ActionError } from 'astro:actions';
-import { LinkError } from '../../admin/accounts/account-flows.ts';
+import { LinkError } from '#admin/accounts/account-flows.ts';
 import {
   ConflictError,
   FieldError,
   ForbiddenError,
   LoginRequiredError,
   NotFoundError,
-} from '../../admin/errors/domain-errors.ts';
+} from '#admin/errors/domain-errors.ts';
 
 /** What a form action returns: done, or Dutch messages per form field (`form` for the whole form). */
 export type FormOutcome<T extends object = object> =

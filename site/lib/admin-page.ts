@@ -1,4 +1,4 @@
-import { ForbiddenError, LoginRequiredError, NotFoundError } from '../../admin/errors/domain-errors.ts';
+import { ForbiddenError, LoginRequiredError, NotFoundError } from '#admin/errors/domain-errors.ts';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; status: 401 | 403 | 404; message: string };
 

@@ -1,4 +1,4 @@
-import type { NextStep } from '../../admin/accounts/log-in.ts';
+import type { NextStep } from '#admin/accounts/log-in.ts';
 
 /** Only back-office paths of this site: a `terug` parameter must never send someone elsewhere. */
 export function safeReturnPath(value: string | null): string {

@@ -1,15 +1,15 @@
 import { getMunicipality } from './site-content.ts';
-import { env } from '../../admin/config/env.ts';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent, type Content } from '../../admin/content/load-content.ts';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { appMailSender } from '../../admin/mail/app-mailer.ts';
-import { createLocatieserver } from '../../admin/location/locatieserver.ts';
-import type { EditorDeps } from '../../admin/listings/listing-editor.ts';
-import { listingVocabulary, teamOptions, type TeamOption } from '../../admin/setup/admin-context.ts';
-import { startBackgroundJobs, type BackgroundJobs } from '../../admin/setup/background-jobs.ts';
-import type { InboxContext } from '../../admin/questions/inbox.ts';
-import { inboxTeams } from '../../admin/questions/team-directory.ts';
+import { env } from '#admin/config/env.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent, type Content } from '#admin/content/load-content.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { appMailSender } from '#admin/mail/app-mailer.ts';
+import { createLocatieserver } from '#admin/location/locatieserver.ts';
+import type { EditorDeps } from '#admin/listings/listing-editor.ts';
+import { listingVocabulary, teamOptions, type TeamOption } from '#admin/setup/admin-context.ts';
+import { startBackgroundJobs, type BackgroundJobs } from '#admin/setup/background-jobs.ts';
+import type { InboxContext } from '#admin/questions/inbox.ts';
+import { inboxTeams } from '#admin/questions/team-directory.ts';
 
 /** What the back-office pages and actions hand to the use cases in admin/. */
 

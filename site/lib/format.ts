@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday, type WeeklyRule } from '../../admin/schemas/fields.ts';
+import { WEEKDAYS, type Weekday, type WeeklyRule } from '#admin/schemas/fields.ts';
 import { WEEKDAY_LABELS } from './labels.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {

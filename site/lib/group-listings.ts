@@ -1,5 +1,5 @@
-import type { Listing } from '../../admin/schemas/listing.ts';
-import type { LifeDomain } from '../../admin/schemas/taxonomy.ts';
+import type { Listing } from '#admin/schemas/listing.ts';
+import type { LifeDomain } from '#admin/schemas/taxonomy.ts';
 
 export interface LifeDomainGroup {
   domain: LifeDomain;

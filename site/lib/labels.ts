@@ -1,12 +1,12 @@
-import type { ANCHOR_PLACE_STATUSES } from '../../admin/schemas/anchor-place.ts';
-import type { Weekday } from '../../admin/schemas/fields.ts';
-import type { Access, Cost, ListingKind } from '../../admin/schemas/listing.ts';
-import type { ACCESSIBILITY_FEATURES, LANGUAGES } from '../../admin/schemas/listing.ts';
-import type { TeamKind } from '../../admin/schemas/team.ts';
-import type { Role } from '../../admin/accounts/user.ts';
-import type { ListingStatus } from '../../admin/schemas/listing.ts';
-import type { ORGANISATION_KINDS } from '../../admin/schemas/organisation.ts';
-import type { MailStatus } from '../../admin/mail/outbox.ts';
+import type { ANCHOR_PLACE_STATUSES } from '#admin/schemas/anchor-place.ts';
+import type { Weekday } from '#admin/schemas/fields.ts';
+import type { Access, Cost, ListingKind } from '#admin/schemas/listing.ts';
+import type { ACCESSIBILITY_FEATURES, LANGUAGES } from '#admin/schemas/listing.ts';
+import type { TeamKind } from '#admin/schemas/team.ts';
+import type { Role } from '#admin/accounts/user.ts';
+import type { ListingStatus } from '#admin/schemas/listing.ts';
+import type { ORGANISATION_KINDS } from '#admin/schemas/organisation.ts';
+import type { MailStatus } from '#admin/mail/outbox.ts';
 
 /** Dutch words for the code's English enum values (see the glossary in DESIGN.md). */
 export const KIND_LABELS: Record<ListingKind, string> = {

@@ -1,4 +1,4 @@
-import { env } from '../../admin/config/env.ts';
+import { env } from '#admin/config/env.ts';
 import { getMunicipality } from './site-content.ts';
 
 export interface MapTiles {

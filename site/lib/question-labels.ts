@@ -1,4 +1,4 @@
-import type { QuestionStatus } from '../../admin/questions/question.ts';
+import type { QuestionStatus } from '#admin/questions/question.ts';
 
 export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
   nieuw: 'Nieuw',

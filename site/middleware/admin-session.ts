@@ -1,12 +1,8 @@
 import type { APIContext, MiddlewareHandler } from 'astro';
-import { env } from '../../admin/config/env.ts';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { twoFactorStep } from '../../admin/accounts/log-in.ts';
-import {
-  SESSION_COOKIE,
-  sessionCookieAttributes,
-  validateSessionToken,
-} from '../../admin/accounts/sessions.ts';
+import { env } from '#admin/config/env.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { twoFactorStep } from '#admin/accounts/log-in.ts';
+import { SESSION_COOKIE, sessionCookieAttributes, validateSessionToken } from '#admin/accounts/sessions.ts';
 import { backgroundJobs } from '../lib/admin-services.ts';
 
 /** Back-office pages anyone may open: logging in and the links from mail. */

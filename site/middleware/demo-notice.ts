@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'astro';
-import { appDatabase } from '../../admin/db/app-database.ts';
-import { hasPublishedDemoListings } from '../../admin/listings/listing-repository.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { hasPublishedDemoListings } from '#admin/listings/listing-repository.ts';
 
 /** Tells the layout whether demo listings are live, so residents are never misled by them. */
 export const demoNoticeMiddleware: MiddlewareHandler = async (context, next) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openDatabase } from '../../admin/db/open-database.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
 import {
   createAccountWithCli,
   e2eDatabasePath,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../admin/db/open-database.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
 import {
   choosePassword,
   createAccountWithCli,

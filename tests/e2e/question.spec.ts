@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { routeQuestion } from '../../admin/questions/team-directory.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { routeQuestion } from '#admin/questions/team-directory.ts';
 import { countRows, loggedInTeamlid } from '../support/e2e-admin.ts';
 
 const content = loadContent(contentRoot);

@@ -7,19 +7,19 @@ import {
   LinkError,
   requestPasswordReset,
   resetPassword,
-} from '../../admin/accounts/account-flows.ts';
-import { logIn } from '../../admin/accounts/log-in.ts';
-import { ACCOUNT_POLICY, blockDuration } from '../../admin/accounts/login-throttle.ts';
-import { issueToken } from '../../admin/accounts/one-time-tokens.ts';
+} from '#admin/accounts/account-flows.ts';
+import { logIn } from '#admin/accounts/log-in.ts';
+import { ACCOUNT_POLICY, blockDuration } from '#admin/accounts/login-throttle.ts';
+import { issueToken } from '#admin/accounts/one-time-tokens.ts';
 import {
   createSession,
   SESSION_IDLE_MS,
   SESSION_MAX_AGE_MS,
   validateSessionToken,
-} from '../../admin/accounts/sessions.ts';
-import { setPassword } from '../../admin/accounts/set-password.ts';
-import { pendingTotpSetup, totpCode, verifyUserTotp } from '../../admin/accounts/two-factor.ts';
-import { setDisabled } from '../../admin/accounts/user-repository.ts';
+} from '#admin/accounts/sessions.ts';
+import { setPassword } from '#admin/accounts/set-password.ts';
+import { pendingTotpSetup, totpCode, verifyUserTotp } from '#admin/accounts/two-factor.ts';
+import { setDisabled } from '#admin/accounts/user-repository.ts';
 import { accountWith, TEST_PASSWORD } from '../support/accounts.ts';
 import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
 

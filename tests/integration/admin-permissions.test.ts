@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeOwnPassword, newRecoveryCodes } from '../../admin/accounts/account-flows.ts';
+import { changeOwnPassword, newRecoveryCodes } from '#admin/accounts/account-flows.ts';
 import {
   changeUserAccess,
   getUserForAdmin,
@@ -9,14 +9,14 @@ import {
   resetUserTwoFactor,
   setUserDisabled,
   type LinkContext,
-} from '../../admin/accounts/user-admin.ts';
-import { createUser } from '../../admin/accounts/user-repository.ts';
-import type { Actor, User } from '../../admin/accounts/user.ts';
-import { auditLogForAdmin } from '../../admin/audit/audit-log.ts';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { ForbiddenError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
-import { draftFromListing } from '../../admin/listings/listing-draft.ts';
+} from '#admin/accounts/user-admin.ts';
+import { createUser } from '#admin/accounts/user-repository.ts';
+import type { Actor, User } from '#admin/accounts/user.ts';
+import { auditLogForAdmin } from '#admin/audit/audit-log.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { ForbiddenError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { draftFromListing } from '#admin/listings/listing-draft.ts';
 import {
   changeListingStatus,
   confirmListingCurrent,
@@ -25,20 +25,20 @@ import {
   listListingsForActor,
   saveListing,
   type EditorDeps,
-} from '../../admin/listings/listing-editor.ts';
-import { findListingById } from '../../admin/listings/listing-repository.ts';
-import { enqueueMail } from '../../admin/mail/outbox.ts';
-import { outboxForAdmin, retryFailedMail } from '../../admin/mail/outbox-admin.ts';
+} from '#admin/listings/listing-editor.ts';
+import { findListingById } from '#admin/listings/listing-repository.ts';
+import { enqueueMail } from '#admin/mail/outbox.ts';
+import { outboxForAdmin, retryFailedMail } from '#admin/mail/outbox-admin.ts';
 import {
   createOrganisation,
   getOrganisationForEdit,
   listOrganisationsForAdmin,
   saveOrganisationProfile,
   type OrganisationProfileInput,
-} from '../../admin/organisations/organisation-editor.ts';
-import { listingVocabulary, teamOptions } from '../../admin/setup/admin-context.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
-import { questionCountsForAdmin } from '../../admin/questions/retention.ts';
+} from '#admin/organisations/organisation-editor.ts';
+import { listingVocabulary, teamOptions } from '#admin/setup/admin-context.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { questionCountsForAdmin } from '#admin/questions/retention.ts';
 import { accountWith, snapshot, TEST_PASSWORD } from '../support/accounts.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 

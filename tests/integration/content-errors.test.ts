@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { ContentError } from '../../admin/content/content-error.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { loadDemoListings } from '../../admin/content/load-demo-listings.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { ContentError } from '#admin/content/content-error.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { loadDemoListings } from '#admin/content/load-demo-listings.ts';
 
 let root: string;
 

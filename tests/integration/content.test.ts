@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { loadDemoListings } from '../../admin/content/load-demo-listings.ts';
-import { LISTING_KINDS } from '../../admin/schemas/listing.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { loadDemoListings } from '#admin/content/load-demo-listings.ts';
+import { LISTING_KINDS } from '#admin/schemas/listing.ts';
 
 const content = loadContent(contentRoot);
 const listings = loadDemoListings(contentRoot, content);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { loadDemoListings } from '../../admin/content/load-demo-listings.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { loadDemoListings } from '#admin/content/load-demo-listings.ts';
 import {
   findPublishedListingBySlug,
   hasPublishedDemoListings,
@@ -9,10 +9,10 @@ import {
   listPublishedCitywideListings,
   listPublishedListingsInNeighbourhood,
   listPublishedListingsOfOrganisation,
-} from '../../admin/listings/listing-repository.ts';
-import { findOrganisationBySlug } from '../../admin/organisations/organisation-repository.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
-import type { ListingData } from '../../admin/schemas/listing.ts';
+} from '#admin/listings/listing-repository.ts';
+import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import type { ListingData } from '#admin/schemas/listing.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);

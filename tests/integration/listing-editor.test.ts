@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAuditEntries } from '../../admin/audit/audit-log.ts';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { ConflictError } from '../../admin/errors/domain-errors.ts';
-import { draftFromListing, emptyDraft, type ListingDraft } from '../../admin/listings/listing-draft.ts';
+import { listAuditEntries } from '#admin/audit/audit-log.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { ConflictError } from '#admin/errors/domain-errors.ts';
+import { draftFromListing, emptyDraft, type ListingDraft } from '#admin/listings/listing-draft.ts';
 import {
   changeListingStatus,
   confirmListingCurrent,
@@ -11,16 +11,16 @@ import {
   listListingsForActor,
   saveListing,
   type EditorDeps,
-} from '../../admin/listings/listing-editor.ts';
-import { findListingById } from '../../admin/listings/listing-repository.ts';
-import { sendStaleReminders } from '../../admin/listings/stale-listings.ts';
-import { listingVocabulary } from '../../admin/setup/admin-context.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
-import type { User } from '../../admin/accounts/user.ts';
-import { createEmbeddedEngine } from '../../search/embedded/embedded-engine.ts';
-import { createDocumentSource } from '../../search/document-source.ts';
-import { SearchQuerySchema } from '../../search/search-query.ts';
-import { createSearchService, type SearchService } from '../../search/search-service.ts';
+} from '#admin/listings/listing-editor.ts';
+import { findListingById } from '#admin/listings/listing-repository.ts';
+import { sendStaleReminders } from '#admin/listings/stale-listings.ts';
+import { listingVocabulary } from '#admin/setup/admin-context.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import type { User } from '#admin/accounts/user.ts';
+import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
+import { createDocumentSource } from '#search/document-source.ts';
+import { SearchQuerySchema } from '#search/search-query.ts';
+import { createSearchService, type SearchService } from '#search/search-service.ts';
 import { accountWith } from '../support/accounts.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 

@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { AddressQuerySchema } from '../../admin/location/address-query.ts';
-import { createNeighbourhoodFinder } from '../../admin/location/find-neighbourhood.ts';
-import { createLocatieserver } from '../../admin/location/locatieserver.ts';
-import { readTile } from '../../admin/location/tile-store.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { AddressQuerySchema } from '#admin/location/address-query.ts';
+import { createNeighbourhoodFinder } from '#admin/location/find-neighbourhood.ts';
+import { createLocatieserver } from '#admin/location/locatieserver.ts';
+import { readTile } from '#admin/location/tile-store.ts';
 import {
   BROKEN_POSTCODE,
   SLOW_POSTCODE,

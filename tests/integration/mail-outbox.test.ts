@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inviteUser } from '../../admin/accounts/user-admin.ts';
-import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../admin/mail/outbox.ts';
-import { createSmtpSender } from '../../admin/mail/smtp-sender.ts';
+import { inviteUser } from '#admin/accounts/user-admin.ts';
+import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '#admin/mail/outbox.ts';
+import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import { accountWith } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
 import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';

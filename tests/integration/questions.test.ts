@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../../admin/accounts/user.ts';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { ForbiddenError, LoginRequiredError } from '../../admin/errors/domain-errors.ts';
-import { deliverDueMail } from '../../admin/mail/outbox.ts';
-import { createSmtpSender } from '../../admin/mail/smtp-sender.ts';
+import type { User } from '#admin/accounts/user.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { ForbiddenError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { deliverDueMail } from '#admin/mail/outbox.ts';
+import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import {
   addNote,
   assignQuestion,
@@ -16,12 +16,12 @@ import {
   setQuestionStatus,
   takeQuestion,
   type InboxContext,
-} from '../../admin/questions/inbox.ts';
-import { countQuestions, purgeClosedQuestions } from '../../admin/questions/retention.ts';
-import type { QuestionInput } from '../../admin/questions/question.ts';
-import { submitQuestion } from '../../admin/questions/submit-question.ts';
-import { CENTRAL_DESK_ID, inboxTeams, routeQuestion } from '../../admin/questions/team-directory.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
+} from '#admin/questions/inbox.ts';
+import { countQuestions, purgeClosedQuestions } from '#admin/questions/retention.ts';
+import type { QuestionInput } from '#admin/questions/question.ts';
+import { submitQuestion } from '#admin/questions/submit-question.ts';
+import { CENTRAL_DESK_ID, inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { accountWith, snapshot } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
 import { tempDatabase } from '../support/temp-database.ts';

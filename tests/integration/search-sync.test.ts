@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { findListingById, updateListing } from '../../admin/listings/listing-repository.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
-import { createEmbeddedEngine } from '../../search/embedded/embedded-engine.ts';
-import { createDocumentSource } from '../../search/document-source.ts';
-import type { SearchEngine } from '../../search/search-engine.ts';
-import { SearchQuerySchema } from '../../search/search-query.ts';
-import { createSearchService, type SearchService } from '../../search/search-service.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { findListingById, updateListing } from '#admin/listings/listing-repository.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
+import { createDocumentSource } from '#search/document-source.ts';
+import type { SearchEngine } from '#search/search-engine.ts';
+import { SearchQuerySchema } from '#search/search-query.ts';
+import { createSearchService, type SearchService } from '#search/search-service.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { prepareDatabase } from '../../admin/setup/prepare-database.ts';
-import { createDocumentSource } from '../../search/document-source.ts';
-import { createEmbeddedEngine } from '../../search/embedded/embedded-engine.ts';
-import { SearchQuerySchema, type SearchQueryInput } from '../../search/search-query.ts';
-import { createSearchService, type SearchService } from '../../search/search-service.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { createDocumentSource } from '#search/document-source.ts';
+import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
+import { SearchQuerySchema, type SearchQueryInput } from '#search/search-query.ts';
+import { createSearchService, type SearchService } from '#search/search-service.ts';
 import { tempDatabase } from '../support/temp-database.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { createEmbeddedEngine } from '../../search/embedded/embedded-engine.ts';
+import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
 import { describeSearchEngineContract } from './search-engine-contract.ts';
 
 describe('embedded engine', () => {

@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../../search/search-document.ts';
+import type { SearchDocument } from '#search/search-document.ts';
 
 const RIDDERKERK = { lat: 51.8725, lng: 4.6035 };
 

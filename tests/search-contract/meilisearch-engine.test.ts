@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { createMeilisearchEngine } from '../../search/meilisearch/meilisearch-engine.ts';
+import { createMeilisearchEngine } from '#search/meilisearch/meilisearch-engine.ts';
 import { describeSearchEngineContract } from './search-engine-contract.ts';
 
 // Runs only through `npm run test:meilisearch`; without MEILI_URL that command fails rather

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchEngine } from '../../search/search-engine.ts';
-import { SearchQuerySchema, type SearchQueryInput } from '../../search/search-query.ts';
+import type { SearchEngine } from '#search/search-engine.ts';
+import { SearchQuerySchema, type SearchQueryInput } from '#search/search-query.ts';
 import { CENTRUM, FIXTURE_DOCUMENTS, FIXTURE_SYNONYMS } from './fixture-documents.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { setPassword } from '../../admin/accounts/set-password.ts';
-import { createUser, type NewUser } from '../../admin/accounts/user-repository.ts';
-import type { User } from '../../admin/accounts/user.ts';
-import type { Database } from '../../admin/db/tables.ts';
+import { setPassword } from '#admin/accounts/set-password.ts';
+import { createUser, type NewUser } from '#admin/accounts/user-repository.ts';
+import type { User } from '#admin/accounts/user.ts';
+import type { Database } from '#admin/db/tables.ts';
 
 export const TEST_PASSWORD = 'een lange zin als wachtwoord';
 

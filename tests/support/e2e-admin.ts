@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { expect, type Page } from '@playwright/test';
-import { totpCode } from '../../admin/accounts/two-factor.ts';
-import { openDatabase } from '../../admin/db/open-database.ts';
+import { totpCode } from '#admin/accounts/two-factor.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
 
 /** The database of the e2e server (see playwright.config.ts), for reading what the server mailed. */
 export function e2eDatabasePath(): string {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { migrateToLatest } from '../../admin/db/migrate.ts';
-import { openDatabase } from '../../admin/db/open-database.ts';
-import type { Database } from '../../admin/db/tables.ts';
+import { migrateToLatest } from '#admin/db/migrate.ts';
+import { openDatabase } from '#admin/db/open-database.ts';
+import type { Database } from '#admin/db/tables.ts';
 
 /** A real SQLite file in a fresh temporary folder; `close` destroys the connection and the folder. */
 export function tempDatabase(): { db: Kysely<Database>; path: string; close: () => Promise<void> } {

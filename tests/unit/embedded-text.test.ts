@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { topK } from '../../search/embedded/top-k.ts';
-import { TypoDictionary } from '../../search/embedded/typo-dictionary.ts';
-import { analyze, foldText } from '../../search/text/analyzer.ts';
-import { allowedTypos, editDistanceWithin } from '../../search/text/edit-distance.ts';
+import { topK } from '#search/embedded/top-k.ts';
+import { TypoDictionary } from '#search/embedded/typo-dictionary.ts';
+import { analyze, foldText } from '#search/text/analyzer.ts';
+import { allowedTypos, editDistanceWithin } from '#search/text/edit-distance.ts';
 
 describe('Dutch analyzer', () => {
   it('folds accents and case, drops stop words and stems', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneSchema, PostcodeSchema, WeeklyRuleSchema } from '../../admin/schemas/fields.ts';
+import { PhoneSchema, PostcodeSchema, WeeklyRuleSchema } from '#admin/schemas/fields.ts';
 
 describe('PostcodeSchema', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDays, formatTimeRange, phoneHref } from '../../site/lib/format.ts';
+import { formatDate, formatDays, formatTimeRange, phoneHref } from '#site/lib/format.ts';
 
 describe('formatDays', () => {
   it('names a run of three or more weekdays as a range', () => {

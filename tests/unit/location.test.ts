@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentRoot } from '../../admin/config/paths.ts';
-import { loadContent } from '../../admin/content/load-content.ts';
-import { AddressQuerySchema } from '../../admin/location/address-query.ts';
-import { neighbourhoodAt, type PlacedNeighbourhood } from '../../admin/location/neighbourhood-at.ts';
-import { boundaryContains } from '../../admin/location/point-in-boundary.ts';
-import type { BoundaryGeometry } from '../../admin/schemas/boundary.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
+import { AddressQuerySchema } from '#admin/location/address-query.ts';
+import { neighbourhoodAt, type PlacedNeighbourhood } from '#admin/location/neighbourhood-at.ts';
+import { boundaryContains } from '#admin/location/point-in-boundary.ts';
+import type { BoundaryGeometry } from '#admin/schemas/boundary.ts';
 
 const square = (west: number, south: number, size: number): [number, number][] => [
   [west, south],

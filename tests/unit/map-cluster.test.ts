@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPoints } from '../../site/scripts/map/cluster.ts';
+import { clusterPoints } from '#site/scripts/map/cluster.ts';
 
 describe('clusterPoints', () => {
   it('groups points within the radius and leaves distant ones alone', () => {

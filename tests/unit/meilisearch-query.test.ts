@@ -6,9 +6,9 @@ import {
   meilisearchSettings,
   meilisearchSort,
   toMeilisearchDocument,
-} from '../../search/meilisearch/meilisearch-query.ts';
-import type { SearchDocument } from '../../search/search-document.ts';
-import { SearchQuerySchema } from '../../search/search-query.ts';
+} from '#search/meilisearch/meilisearch-query.ts';
+import type { SearchDocument } from '#search/search-document.ts';
+import { SearchQuerySchema } from '#search/search-query.ts';
 import type { SearchResponse } from 'meilisearch';
 
 const query = (input: Parameters<typeof SearchQuerySchema.parse>[0]) => SearchQuerySchema.parse(input);

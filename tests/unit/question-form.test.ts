@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormToken, issueFormToken } from '../../admin/questions/form-token.ts';
-import { questionInputSchema } from '../../admin/questions/question.ts';
-import { addWorkingDays } from '../../admin/questions/working-days.ts';
+import { checkFormToken, issueFormToken } from '#admin/questions/form-token.ts';
+import { questionInputSchema } from '#admin/questions/question.ts';
+import { addWorkingDays } from '#admin/questions/working-days.ts';
 
 const schema = questionInputSchema({ neighbourhoods: ['bolnes', 'oost'], lifeDomains: ['geld', 'wonen'] });
 const valid = {

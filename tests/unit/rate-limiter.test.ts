@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createRateLimiter } from '../../admin/rate-limit/rate-limiter.ts';
+import { createRateLimiter } from '#admin/rate-limit/rate-limiter.ts';
 
 it('allows the limit per window per key, then says how long to wait', () => {
   const limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });

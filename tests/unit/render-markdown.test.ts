@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../site/lib/render-markdown.ts';
+import { renderMarkdown } from '#site/lib/render-markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders lists and emphasis', () => {

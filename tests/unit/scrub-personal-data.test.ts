@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLoggedQuery } from '../../admin/search-log/scrub-personal-data.ts';
+import { normaliseLoggedQuery } from '#admin/search-log/scrub-personal-data.ts';
 
 describe('normaliseLoggedQuery', () => {
   it('keeps the question and lowercases it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams, toSearchParams, type SearchVocabulary } from '../../search/url-params.ts';
+import { parseSearchParams, toSearchParams, type SearchVocabulary } from '#search/url-params.ts';
 
 const vocabulary: SearchVocabulary = {
   neighbourhoodCentres: new Map([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from '../../site/middleware/security-headers.ts';
+import { contentSecurityPolicy, securityHeaders } from '#site/middleware/security-headers.ts';
 
 describe('security headers', () => {
   it('allows no inline script or style and no framing', () => {

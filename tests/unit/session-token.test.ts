@@ -5,8 +5,8 @@ import {
   hashSecret,
   secretMatches,
   splitToken,
-} from '../../admin/accounts/session-token.ts';
-import { sessionCookieAttributes } from '../../admin/accounts/sessions.ts';
+} from '#admin/accounts/session-token.ts';
+import { sessionCookieAttributes } from '#admin/accounts/sessions.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { appDatabase } from '../../../admin/db/app-database.ts';
-import { checkDatabase } from '../../../admin/db/check-database.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { checkDatabase } from '#admin/db/check-database.ts';
 
 /** Liveness and readiness for load balancers and monitoring: 200 when the database answers. */
 export const GET: APIRoute = async () => {

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { appSearchLog } from '../../../admin/search-log/app-search-log.ts';
-import { appSearch } from '../../../search/app-search.ts';
-import { performSearch } from '../../../search/perform-search.ts';
-import { parseSearchParams } from '../../../search/url-params.ts';
-import { getSearchVocabulary } from '../../lib/search-vocabulary.ts';
+import { appSearchLog } from '#admin/search-log/app-search-log.ts';
+import { appSearch } from '#search/app-search.ts';
+import { performSearch } from '#search/perform-search.ts';
+import { parseSearchParams } from '#search/url-params.ts';
+import { getSearchVocabulary } from '#site/lib/search-vocabulary.ts';
 
 const MAX_PER_PAGE = 50;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { readTile } from '../../../../../../admin/location/tile-store.ts';
-import { env } from '../../../../../../admin/config/env.ts';
+import { readTile } from '#admin/location/tile-store.ts';
+import { env } from '#admin/config/env.ts';
 
 /**
  * Map tiles from a folder on this server (MAP_TILE_DIR), for a municipality that mirrors its
