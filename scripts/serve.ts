@@ -1,19 +1,22 @@
-// Production entry: prepares the database (migrations, organisations, demo data once), then
-// starts the built Astro server. Runs on the Node 24 that the `node` devDependency provides.
-import { env, databasePath } from '#admin/config/env.ts';
+// Production entry: prepares the database (migrations, organisations, demo data once), starts the
+// built Astro server and the server's background work. Runs on the Node 24 that the `node`
+// devDependency provides; admin/ and search/ are loaded from source, shared with the pages.
+import { startBackgroundWork } from '#admin/app/background-work.ts';
+import { databasePath, env } from '#admin/config/env.ts';
 import { contentRoot } from '#admin/config/paths.ts';
+import { publicBaseUrl } from '#admin/config/public-url.ts';
 import { loadContent } from '#admin/content/load-content.ts';
-import { openDatabase } from '#admin/db/open-database.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 
 const config = env();
-const db = openDatabase(databasePath(config));
-const report = await prepareDatabase(db, {
+// Fails at start, not at the first mail, when links would have no trustworthy origin.
+publicBaseUrl(config);
+const report = await prepareDatabase(appDatabase(), {
   content: loadContent(contentRoot),
   contentRoot,
   demoData: config.DEMO_DATA,
 });
-await db.destroy();
 
 console.log(
   `Database klaar (${databasePath(config)}): ${report.migrations.length} migratie(s), ` +
@@ -23,3 +26,4 @@ process.env.HOST = config.HOST;
 process.env.PORT = String(config.PORT);
 // Imported by URL: the file exists only after `astro build`.
 await import(new URL('../dist/server/entry.mjs', import.meta.url).href);
+startBackgroundWork();

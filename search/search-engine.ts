@@ -1,3 +1,4 @@
+import { AppError } from '#admin/errors/app-error.ts';
 import type { SearchDocument } from './search-document.ts';
 import type { SearchQuery, SearchResult } from './search-query.ts';
 
@@ -25,6 +26,7 @@ export interface SearchEngine {
 }
 
 /** The engine cannot be reached or refused the request; the site shows a clear message instead. */
-export class SearchUnavailableError extends Error {
+export class SearchUnavailableError extends AppError {
   override name = 'SearchUnavailableError';
+  readonly code = 'search_unavailable';
 }
