@@ -4,10 +4,10 @@ import { requireOrganisationAccess, requireRole } from '../accounts/permissions.
 import type { Actor } from '../accounts/user.ts';
 import type { Database } from '../db/tables.ts';
 import { slugify } from '../schemas/slugify.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/domain-errors.ts';
 import { findOrganisationBySlug } from '../organisations/organisation-repository.ts';
 import type { Listing, ListingData, ListingStatus } from '../schemas/listing.ts';
-import { prepareListing, type ListingDraft, type LookupAddress, type Vocabulary } from './listing-draft.ts';
+import { prepareListing, type LookupAddress, type Vocabulary } from './listing-draft.ts';
 import {
   findListingById,
   insertListing,
@@ -29,10 +29,6 @@ export interface EditorDeps {
   vocabulary: Vocabulary;
   now?: Date;
 }
-
-export type SaveResult =
-  | { status: 'saved'; listing: Listing }
-  | { status: 'invalid'; errors: Record<string, string>; draft: ListingDraft };
 
 const today = (now: Date): string => now.toISOString().slice(0, 10);
 
@@ -83,9 +79,9 @@ export async function createListing(
   db: Kysely<Database>,
   actor: Actor | undefined,
   organisation: string,
-  draft: ListingDraft,
+  draft: unknown,
   deps: EditorDeps,
-): Promise<SaveResult> {
+): Promise<Listing> {
   const editor = requireOrganisationAccess(actor, organisation);
   if (!(await findOrganisationBySlug(db, organisation)))
     throw new NotFoundError('Deze organisatie bestaat niet.');
@@ -95,7 +91,7 @@ export async function createListing(
     { slug: 'nieuw', organisation, status: 'draft', lastVerifiedAt: today(now) },
     deps,
   );
-  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
+  if (!prepared.ok) throw new InvalidInputError(prepared.issues);
   const data: ListingData = { ...prepared.data, slug: await uniqueSlug(db, prepared.data.title) };
   const id = await insertListing(db, data, now.toISOString());
   await recordAudit(
@@ -109,7 +105,7 @@ export async function createListing(
     },
     now,
   );
-  return { status: 'saved', listing: await getListingForEdit(db, editor, id) };
+  return getListingForEdit(db, editor, id);
 }
 
 /** The fields an audit entry compares: the data as stored, without bookkeeping. */
@@ -128,9 +124,9 @@ export async function saveListing(
   actor: Actor | undefined,
   id: number,
   expectedVersion: number,
-  draft: ListingDraft,
+  draft: unknown,
   deps: EditorDeps,
-): Promise<SaveResult> {
+): Promise<Listing> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
   if (before.version !== expectedVersion) {
@@ -149,7 +145,7 @@ export async function saveListing(
     },
     deps,
   );
-  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
+  if (!prepared.ok) throw new InvalidInputError(prepared.issues);
   const data: ListingData = { ...prepared.data, isDemo: before.isDemo };
   await updateListing(db, id, data, now.toISOString());
   const after = await getListingForEdit(db, editor, id);
@@ -164,7 +160,7 @@ export async function saveListing(
     },
     now,
   );
-  return { status: 'saved', listing: after };
+  return after;
 }
 
 export const STATUS_ACTIONS = {

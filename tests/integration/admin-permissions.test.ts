@@ -34,7 +34,7 @@ import {
   getOrganisationForEdit,
   listOrganisationsForAdmin,
   saveOrganisationProfile,
-  type OrganisationProfileInput,
+  type OrganisationProfile,
 } from '#admin/organisations/organisation-editor.ts';
 import { listingVocabulary, teamOptions } from '#admin/setup/admin-context.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
@@ -66,10 +66,11 @@ const deps: EditorDeps = {
   lookupAddress: async () => ({ status: 'not-found' }),
   vocabulary: listingVocabulary(content),
 };
-const profile = (name: string): OrganisationProfileInput => ({
+const profile = (name: string): OrganisationProfile => ({
   name,
   kind: 'welzijn',
   summary: 'Wij helpen inwoners met van alles in de wijk.',
+  description: '',
 });
 
 beforeAll(async () => {
