@@ -5,7 +5,8 @@ import type { Actor } from '../accounts/user.ts';
 import { diffFields, recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/tables.ts';
 import { slugify } from '../schemas/slugify.ts';
-import { FieldError, NotFoundError } from '../errors/domain-errors.ts';
+import { ConflictError, FieldError, NotFoundError } from '../errors/domain-errors.ts';
+import { afterCommit, inTransaction } from '../db/transaction.ts';
 import { announceListingChanged } from '../listings/listing-changes.ts';
 import { listListingSummaries } from '../listings/listing-repository.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
@@ -50,22 +51,36 @@ export async function listOrganisationsForAdmin(
   return listOrganisations(db);
 }
 
-/** The organisation keeps its own profile current; its listings follow in search (they show its name). */
+/**
+ * The organisation keeps its own profile current; its listings follow in search (they show its
+ * name). `expectedVersion` is the version the form was opened with: a save in between wins.
+ */
 export async function saveOrganisationProfile(
   db: Kysely<Database>,
   actor: Actor | undefined,
   slug: string,
+  expectedVersion: number,
   profile: OrganisationProfile,
   now = new Date(),
 ): Promise<StoredOrganisation> {
   const before = await getOrganisationForEdit(db, actor, slug);
   const editor = requireOrganisationAccess(actor, slug);
-  await updateOrganisation(db, slug, organisationFromProfile(slug, profile), now.toISOString());
-  const after = await getOrganisationForEdit(db, editor, slug);
-  const changes = diffFields(profileView(before), profileView(after));
-  if (Object.keys(changes).length > 0) {
+  return inTransaction(db, async (trx) => {
+    const saved = await updateOrganisation(
+      trx,
+      slug,
+      expectedVersion,
+      organisationFromProfile(slug, profile),
+      now.toISOString(),
+    );
+    if (!saved)
+      throw new ConflictError(
+        'Iemand anders heeft dit profiel net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.',
+      );
+    const after = await getOrganisationForEdit(trx, editor, slug);
+    const changes = diffFields(profileView(before), profileView(after));
     await recordAudit(
-      db,
+      trx,
       {
         actorId: editor.id,
         action: 'organisation.update',
@@ -76,10 +91,10 @@ export async function saveOrganisationProfile(
       now,
     );
     if (changes.name)
-      for (const listing of await listListingSummaries(db, { organisation: slug }))
-        await announceListingChanged(listing.id);
-  }
-  return after;
+      for (const listing of await listListingSummaries(trx, { organisation: slug }))
+        await afterCommit(trx, () => announceListingChanged(listing.id));
+    return after;
+  });
 }
 
 export async function createOrganisation(
@@ -93,19 +108,21 @@ export async function createOrganisation(
   if (await findOrganisationBySlug(db, slug))
     throw new FieldError('name', 'Er is al een organisatie met deze naam.');
   const organisation = organisationFromProfile(slug, profile);
-  await insertOrganisation(db, organisation, now.toISOString());
-  await recordAudit(
-    db,
-    {
-      actorId: admin.id,
-      action: 'organisation.create',
-      objectType: 'organisation',
-      objectId: slug,
-      changes: diffFields({}, { ...organisation }),
-    },
-    now,
-  );
-  const stored = await findOrganisationBySlug(db, slug);
-  if (!stored) throw new NotFoundError('De organisatie is niet opgeslagen.');
-  return stored;
+  return inTransaction(db, async (trx) => {
+    await insertOrganisation(trx, organisation, now.toISOString());
+    await recordAudit(
+      trx,
+      {
+        actorId: admin.id,
+        action: 'organisation.create',
+        objectType: 'organisation',
+        objectId: slug,
+        changes: diffFields({}, { ...organisation }),
+      },
+      now,
+    );
+    const stored = await findOrganisationBySlug(trx, slug);
+    if (!stored) throw new NotFoundError('De organisatie is niet opgeslagen.');
+    return stored;
+  });
 }

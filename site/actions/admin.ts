@@ -82,7 +82,13 @@ export const organisations = {
     input: z.instanceof(FormData),
     handler: async (form, context) =>
       runFormUseCase(form, OrganisationProfileSchema, async (profile) => {
-        await call(saveOrganisationProfile, context.locals.actor, formText(form, 'slug'), profile);
+        await call(
+          saveOrganisationProfile,
+          context.locals.actor,
+          formText(form, 'slug'),
+          idFrom(form.get('version')),
+          profile,
+        );
         return {};
       }),
   }),

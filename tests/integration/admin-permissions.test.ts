@@ -1,3 +1,4 @@
+import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword, newRecoveryCodes } from '#admin/accounts/account-flows.ts';
 import {
@@ -189,11 +190,12 @@ const cases: Case[] = [
   {
     name: 'save an organisation profile',
     allowed: ['beheerder', 'ownEditor'],
-    run: (actor) =>
+    run: async (actor) =>
       saveOrganisationProfile(
         database.db,
         actor,
         ownOrganisation,
+        (await findOrganisationBySlug(database.db, ownOrganisation))?.version ?? 0,
         profile(`Organisatie ${crypto.randomUUID().slice(0, 6)}`),
       ),
   },

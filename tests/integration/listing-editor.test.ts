@@ -15,6 +15,8 @@ import {
   type EditorDeps,
 } from '#admin/listings/listing-editor.ts';
 import { findListingById } from '#admin/listings/listing-repository.ts';
+import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
+import { saveOrganisationProfile } from '#admin/organisations/organisation-editor.ts';
 import { sendStaleReminders } from '#admin/listings/stale-listings.ts';
 import { listingVocabulary } from '#admin/setup/admin-context.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
@@ -174,6 +176,55 @@ describe('creating and saving listings', () => {
       ),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await findListingById(database.db, listing.id))?.title).toBe('Eerste wijziging');
+  });
+
+  it('of two editors saving the same version at the same time, one wins and the other gets the conflict', async () => {
+    const listing = await createListing(database.db, editor, organisation, newDraft(), deps);
+    const colleague = await accountWith(database.db, { role: 'organisatie', organisationSlug: organisation });
+    const saves = await Promise.allSettled(
+      [
+        { by: editor, title: 'Breicafé van Anna' },
+        { by: colleague, title: 'Breicafé van Bram' },
+      ].map(({ by, title }) =>
+        saveListing(
+          database.db,
+          by,
+          listing.id,
+          listing.version,
+          { ...draftFromListing(listing), title },
+          deps,
+        ),
+      ),
+    );
+    const saved = saves.flatMap((save) => (save.status === 'fulfilled' ? [save.value] : []));
+    const refused = saves.flatMap((save) => (save.status === 'rejected' ? [save.reason as unknown] : []));
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(ConflictError);
+    const stored = await findListingById(database.db, listing.id);
+    expect(stored?.title).toBe(saved[0]?.title);
+    expect(stored?.version).toBe(listing.version + 1);
+    const audits = await listAuditEntries(database.db, {
+      limit: 50,
+      objectType: 'listing',
+      objectId: String(listing.id),
+    });
+    expect(audits.entries.filter((entry) => entry.action === 'listing.update')).toHaveLength(1);
+  });
+
+  it('of two saves of the same organisation profile version, one wins and the other gets the conflict', async () => {
+    const before = await findOrganisationBySlug(database.db, organisation);
+    if (!before) throw new Error('organisation missing');
+    const { id: _id, version, updatedAt: _updated, slug: _slug, ...profile } = before;
+    const saves = await Promise.allSettled(
+      ['Eerste naam', 'Tweede naam'].map((name) =>
+        saveOrganisationProfile(database.db, editor, organisation, version, { ...profile, name }),
+      ),
+    );
+    expect(saves.filter((save) => save.status === 'fulfilled')).toHaveLength(1);
+    const refused = saves.find((save) => save.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(ConflictError);
+    expect((await findOrganisationBySlug(database.db, organisation))?.version).toBe(version + 1);
   });
 
   it('records who changed what in the audit log', async () => {
