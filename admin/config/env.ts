@@ -30,10 +30,12 @@ export const EnvSchema = z.object({
   SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** PDOK Locatieserver (search v3.1) for "wat is mijn wijk?"; point it elsewhere for a mirror or tests. */
   LOCATIESERVER_URL: z.url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
-  /** Overrides the tile URL template of content/gemeente.yaml (e.g. an own tile server). */
-  MAP_TILE_URL: z.string().includes('{z}').optional(),
-  /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
-  MAP_TILE_DIR: z.string().min(1).optional(),
+  /** Overrides where the server fetches map tiles (content/gemeente.yaml `map.tileUrl`), e.g. an own tile server. */
+  MAP_TILE_URL: z.url().includes('{z}').optional(),
+  /** Folder of the map tile cache; relative paths are taken from the project root. */
+  MAP_TILE_CACHE_DIR: z.string().min(1).default('data/tile-cache'),
+  /** Size limit of the map tile cache; the least recently used tiles go first. */
+  MAP_TILE_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
   /** Mail server, e.g. `smtp://user:password@mail.example.nl:587`; without it mail stays in the outbox (visible to beheerders). */
   SMTP_URL: z
     .string()
@@ -85,7 +87,10 @@ export function env(): Env {
   return cached;
 }
 
+/** A configured path; relative ones are taken from the project root. */
+export const fromProjectRoot = (path: string): string =>
+  path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
+
 export function databasePath(config: Env = env()): string {
-  const path = config.DATABASE_PATH;
-  return path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
+  return fromProjectRoot(config.DATABASE_PATH);
 }
