@@ -3,6 +3,7 @@ import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
 import { listingFromRow, rowFromListingData, type ListingLinks } from './listing-rows.ts';
+import { publicListing } from './public-listing.ts';
 import { afterCommit, inTransaction } from '../db/transaction.ts';
 
 // Above this many ids, reading whole join tables beats a huge `IN (…)` list (and SQLite's
@@ -54,6 +55,11 @@ async function hydrate(db: Kysely<Database>, rows: ListingRow[]): Promise<Listin
   return rows.map((row) =>
     listingFromRow(row, links.get(row.id) ?? { neighbourhoods: [], lifeDomains: [], audiences: [] }),
   );
+}
+
+/** Listings as anyone may see them: what is for referrers only is not in them (public-listing.ts). */
+async function hydratePublic(db: Kysely<Database>, rows: ListingRow[]): Promise<Listing[]> {
+  return (await hydrate(db, rows)).map(publicListing);
 }
 
 async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData): Promise<void> {
@@ -128,8 +134,19 @@ export async function findListingById(db: Kysely<Database>, id: number): Promise
   return row ? (await hydrate(db, [row]))[0] : undefined;
 }
 
-/** The published listings among `ids`, read in chunks that stay under SQLite's parameter limit. */
+/**
+ * The published listings among `ids` as anyone may see them (the search index reads these), in
+ * chunks that stay under SQLite's parameter limit.
+ */
 export async function listPublishedListingsByIds(db: Kysely<Database>, ids: number[]): Promise<Listing[]> {
+  return (await listPublishedListingsInFull(db, ids)).map(publicListing);
+}
+
+/**
+ * The published listings among `ids` with everything organisations keep for referrers. Only for
+ * use cases that checked the actor may see that (admin/listings/professional-view.ts).
+ */
+export async function listPublishedListingsInFull(db: Kysely<Database>, ids: number[]): Promise<Listing[]> {
   const listings: Listing[] = [];
   for (let start = 0; start < ids.length; start += MAX_IN_LIST) {
     const chunk = ids.slice(start, start + MAX_IN_LIST);
@@ -155,6 +172,7 @@ export async function listPublishedListingVersions(db: Kysely<Database>): Promis
   return new Map(rows.map((row) => [row.id, row.version]));
 }
 
+/** A published listing's public page: as anyone may see it. */
 export async function findPublishedListingBySlug(
   db: Kysely<Database>,
   slug: string,
@@ -165,7 +183,7 @@ export async function findPublishedListingBySlug(
     .where('slug', '=', slug)
     .where('status', '=', 'published')
     .executeTakeFirst();
-  return row ? (await hydrate(db, [row]))[0] : undefined;
+  return row ? (await hydratePublic(db, [row]))[0] : undefined;
 }
 
 /** Published listings offered in a wijk (not the citywide ones), by title. */
@@ -181,7 +199,7 @@ export async function listPublishedListingsInNeighbourhood(
     .where('listings.status', '=', 'published')
     .orderBy('listings.title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 /** Published listings available in the whole municipality, by title. */
@@ -193,7 +211,7 @@ export async function listPublishedCitywideListings(db: Kysely<Database>): Promi
     .where('status', '=', 'published')
     .orderBy('title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 export async function listPublishedListingsOfOrganisation(
@@ -207,7 +225,7 @@ export async function listPublishedListingsOfOrganisation(
     .where('status', '=', 'published')
     .orderBy('title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 export async function listPublishedListingSlugs(db: Kysely<Database>): Promise<string[]> {
@@ -232,11 +250,11 @@ export async function hasPublishedDemoListings(db: Kysely<Database>): Promise<bo
   return row !== undefined;
 }
 
-/** Changes status and/or verification date only; raises the version so search follows. */
+/** Changes status and/or verification dates only; raises the version so search follows. */
 export async function updateListingState(
   db: Kysely<Database>,
   id: number,
-  set: { status?: ListingRow['status']; lastVerifiedAt?: string },
+  set: { status?: ListingRow['status']; lastVerifiedAt?: string; roomSetAt?: string },
   now = new Date().toISOString(),
 ): Promise<boolean> {
   const result = await db
@@ -244,6 +262,7 @@ export async function updateListingState(
     .set((eb) => ({
       ...(set.status ? { status: set.status } : {}),
       ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+      ...(set.roomSetAt ? { room_set_at: set.roomSetAt } : {}),
       updated_at: now,
       version: eb('version', '+', 1),
     }))

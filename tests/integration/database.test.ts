@@ -34,6 +34,7 @@ describe('prepareDatabase', () => {
       '0003-users-and-sessions',
       '0004-questions',
       '0005-hardening',
+      '0007-referrals',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);
@@ -87,6 +88,10 @@ describe('listing repository', () => {
     schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [] },
     languages: ['nl'],
     accessibility: ['rolstoeltoegankelijk'],
+    whatToBring: 'Een kopje als je wilt',
+    room: {},
+    addressOnRequest: false,
+    professional: {},
     status: 'published',
     lastVerifiedAt: '2026-10-01',
     isDemo: false,
