@@ -133,3 +133,19 @@ export async function referralOutcomesForAdmin(
   requireRole(actor, 'beheerder');
   return countReferralOutcomes(db);
 }
+
+/** Referred listings per outcome, all time: the beheerder's overview. */
+export async function referralOutcomeTotals(
+  db: Kysely<Database>,
+  actor: Actor | undefined,
+): Promise<{ status: string; reason: string | null; count: number }[]> {
+  requireRole(actor, 'beheerder');
+  const rows = await db
+    .selectFrom('referral_items')
+    .select((eb) => ['status', 'reason', eb.fn.countAll<number>().as('n')])
+    .groupBy(['status', 'reason'])
+    .orderBy('status')
+    .orderBy('reason')
+    .execute();
+  return rows.map((row) => ({ status: row.status, reason: row.reason, count: Number(row.n) }));
+}
