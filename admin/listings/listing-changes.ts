@@ -3,6 +3,8 @@
  * projection can follow without admin/ knowing about search/. A listener that fails does not
  * undo the write: the search sync loop repairs the index later.
  */
+import { announceDataChanged } from '../cache/data-changes.ts';
+
 type ListingChangeListener = (listingId: number) => Promise<void>;
 
 const listeners = new Set<ListingChangeListener>();
@@ -13,6 +15,7 @@ export function onListingChanged(listener: ListingChangeListener): () => void {
 }
 
 export async function announceListingChanged(listingId: number): Promise<void> {
+  announceDataChanged();
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {

@@ -6,6 +6,7 @@ import { diffFields, recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/tables.ts';
 import { slugify } from '../schemas/slugify.ts';
 import { FieldError, NotFoundError } from '../errors/domain-errors.ts';
+import { announceDataChanged } from '../cache/data-changes.ts';
 import { announceListingChanged } from '../listings/listing-changes.ts';
 import { listListingSummaries } from '../listings/listing-repository.ts';
 import { AddressSchema, EmailSchema, PhoneSchema, WebsiteSchema } from '../schemas/fields.ts';
@@ -108,6 +109,7 @@ export async function saveOrganisationProfile(
   const before = await getOrganisationForEdit(db, actor, slug);
   const editor = requireOrganisationAccess(actor, slug);
   await updateOrganisation(db, slug, organisationFromInput(slug, input), now.toISOString());
+  announceDataChanged();
   const after = await getOrganisationForEdit(db, editor, slug);
   const changes = diffFields(profileView(before), profileView(after));
   if (Object.keys(changes).length > 0) {
@@ -141,6 +143,7 @@ export async function createOrganisation(
     throw new FieldError('name', 'Er is al een organisatie met deze naam.');
   const organisation = organisationFromInput(slug, input);
   await insertOrganisation(db, organisation, now.toISOString());
+  announceDataChanged();
   await recordAudit(
     db,
     {
