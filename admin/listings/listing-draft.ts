@@ -26,6 +26,12 @@ export interface OccurrenceRow {
   ends: string;
   note: string;
 }
+/** A closing period in the editor: "gesloten van … tot en met …". */
+export interface ClosureRow {
+  from: string;
+  until: string;
+  note: string;
+}
 export interface LocationRow {
   name: string;
   street: string;
@@ -51,12 +57,13 @@ export interface ListingDraft {
   contact: { phone: string; email: string; website: string };
   languages: string[];
   accessibility: string[];
-  schedule: { weekly: WeeklyRow[]; occurrences: OccurrenceRow[]; note: string };
+  schedule: { weekly: WeeklyRow[]; occurrences: OccurrenceRow[]; closures: ClosureRow[]; note: string };
   locations: LocationRow[];
 }
 
 export const emptyWeeklyRow = (): WeeklyRow => ({ days: [], opens: '', closes: '', note: '' });
 export const emptyOccurrenceRow = (): OccurrenceRow => ({ date: '', starts: '', ends: '', note: '' });
+export const emptyClosureRow = (): ClosureRow => ({ from: '', until: '', note: '' });
 export const emptyLocationRow = (): LocationRow => ({
   name: '',
   street: '',
@@ -86,7 +93,7 @@ export function emptyDraft(): ListingDraft {
     contact: { phone: '', email: '', website: '' },
     languages: ['nl'],
     accessibility: [],
-    schedule: { weekly: [], occurrences: [], note: '' },
+    schedule: { weekly: [], occurrences: [], closures: [], note: '' },
     locations: [],
   };
 }
@@ -124,6 +131,7 @@ export function draftFromListing(listing: Listing): ListingDraft {
         ends: item.ends,
         note: item.note ?? '',
       })),
+      closures: closureRows(listing.schedule.closures),
       note: listing.schedule.note ?? '',
     },
     locations: listing.locations.map((location) => {
@@ -193,6 +201,7 @@ export function draftFromForm(form: FormData): ListingDraft {
         ends: text(form, `schedule.occurrences.${i}.ends`),
         note: text(form, `schedule.occurrences.${i}.note`),
       })),
+      closures: closureRowsFromForm(form),
       note: text(form, 'schedule.note'),
     },
     locations: rowIndexes(form, 'locations.').map((i) => ({
@@ -223,6 +232,7 @@ export function withoutBlankRows(draft: ListingDraft): ListingDraft {
       occurrences: draft.schedule.occurrences.filter(
         (row) => !isBlank([row.date, row.starts, row.ends, row.note]),
       ),
+      closures: draft.schedule.closures.filter((row) => !isBlank([row.from, row.until, row.note])),
     },
     locations: draft.locations.filter(
       (row) => !isBlank([row.name, row.street, row.postcode, row.city, row.lat, row.lng]),
@@ -273,6 +283,7 @@ export function inputFromDraft(draft: ListingDraft, fixed: FixedListingFields): 
         ends: row.ends,
         note: optional(row.note),
       })),
+      closures: closuresFromRows(draft.schedule.closures),
       note: optional(draft.schedule.note),
     },
     locations: draft.locations.map((row) => ({
@@ -383,4 +394,29 @@ export async function prepareListing(
   };
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data, draft };
   return { ok: false, errors, draft };
+}
+
+// Closing periods ("gesloten van … tot en met …"): the rows of the editor and back.
+
+function closureRows(
+  closures: readonly { from: string; until: string; note?: string | undefined }[],
+): ClosureRow[] {
+  return closures.map((closure) => ({ from: closure.from, until: closure.until, note: closure.note ?? '' }));
+}
+
+function closureRowsFromForm(form: FormData): ClosureRow[] {
+  return rowIndexes(form, 'schedule.closures.').map((i) => ({
+    from: text(form, `schedule.closures.${i}.from`),
+    until: text(form, `schedule.closures.${i}.until`),
+    note: text(form, `schedule.closures.${i}.note`),
+  }));
+}
+
+/** A closure of one day may leave "tot en met" empty. */
+function closuresFromRows(rows: readonly ClosureRow[]): unknown[] {
+  return rows.map((row) => ({
+    from: row.from,
+    until: row.until.trim() === '' ? row.from : row.until,
+    note: optional(row.note),
+  }));
 }

@@ -75,6 +75,11 @@ describe('creating and saving listings', () => {
           { days: [], opens: '', closes: '', note: '' },
         ],
         occurrences: [{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }],
+        closures: [
+          { from: '2026-12-24', until: '2027-01-02', note: 'kerstvakantie' },
+          { from: '2027-04-30', until: '', note: '' },
+          { from: '', until: '', note: '' },
+        ],
         note: 'Niet in de kerstvakantie',
       },
       locations: [
@@ -106,6 +111,15 @@ describe('creating and saving listings', () => {
     expect(listing.schedule.occurrences).toEqual([
       { date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' },
     ]);
+    expect(listing.schedule.closures).toEqual([
+      { from: '2026-12-24', until: '2027-01-02', note: 'kerstvakantie' },
+      { from: '2027-04-30', until: '2027-04-30' },
+    ]);
+    expect(draftFromListing(listing).schedule.closures[0]).toEqual({
+      from: '2026-12-24',
+      until: '2027-01-02',
+      note: 'kerstvakantie',
+    });
     expect(listing.locations).toEqual([
       {
         name: 'Wijkcentrum De Fuik',
@@ -134,6 +148,7 @@ describe('creating and saving listings', () => {
         schedule: {
           weekly: [{ days: [], opens: '12:00', closes: '09:00', note: '' }],
           occurrences: [],
+          closures: [{ from: '2027-01-02', until: '2026-12-24', note: '' }],
           note: '',
         },
         locations: [
@@ -160,6 +175,7 @@ describe('creating and saving listings', () => {
       'contact.email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
       'schedule.weekly.0.days': 'Kies minstens één dag.',
       'schedule.weekly.0.closes': 'De eindtijd moet na de begintijd liggen.',
+      'schedule.closures.0.until': 'De laatste dag moet op of na de eerste dag liggen.',
     });
     expect(result.errors['locations.0.street']).toContain('We vinden dit adres niet');
     expect(await database.db.selectFrom('listings').select('id').execute()).toHaveLength(before.length);
