@@ -90,7 +90,7 @@ const badInputs: [string, Record<string, string>, string][] = [
   ['a question that is too long', { question: 'a'.repeat(5001) }, 'Je vraag is te lang.'],
   ['an invalid e-mail address', { email: 'fatima-at-example' }, 'Vul een geldig e-mailadres in'],
   ['an invalid phone number', { phone: 'bel me maar' }, 'Vul een geldig telefoonnummer in'],
-  ['no way to reach the resident', { phone: '' }, 'Vul een telefoonnummer of een e-mailadres in'],
+  ['no way to reach the resident', { phone: '' }, 'Vul je telefoonnummer of e-mailadres in (één is genoeg)'],
   ['HTML in the question', { question: 'Hallo <img src=x onerror=alert(1)>' }, 'Gebruik geen HTML-code'],
   ['an unknown wijk', { neighbourhood: 'atlantis' }, 'Kies een wijk uit de lijst'],
   ['a bot that fills the honeypot', { website: 'https://spam.example' }, 'een verborgen veld was ingevuld'],
