@@ -2,6 +2,5 @@
 // page opens scrolled to it (the form's action ends in its #fragment); with it, it also has focus,
 // so a screen reader starts reading there.
 export function focusOnLoad(): void {
-  const target = document.querySelector<HTMLElement>('[data-focus-on-load]');
-  (target?.querySelector<HTMLElement>('.ww-error-summary') ?? target)?.focus();
+  document.querySelector<HTMLElement>('[data-focus-on-load] #foutmeldingen')?.focus();
 }

@@ -166,3 +166,21 @@ export async function countRows(table: 'questions' | 'mail_outbox'): Promise<num
     await db.destroy();
   }
 }
+
+/**
+ * Questions sent under this name: tests that run side by side count only their own questions,
+ * not those another test stores meanwhile.
+ */
+export async function countQuestionsNamed(name: string): Promise<number> {
+  const db = openDatabase(e2eDatabasePath());
+  try {
+    const row = await db
+      .selectFrom('questions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contact_name', '=', name)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.destroy();
+  }
+}
