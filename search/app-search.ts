@@ -5,6 +5,7 @@ import { appDatabase } from '#admin/db/app-database.ts';
 import { createSearchEngine } from './create-engine.ts';
 import { createDocumentSource } from './document-source.ts';
 import { createSearchService, type SearchService } from './search-service.ts';
+import { log } from '#admin/logging/log.ts';
 
 let service: SearchService | undefined;
 
@@ -20,11 +21,7 @@ export function appSearch(): SearchService {
       syncIntervalMs: config.SEARCH_SYNC_INTERVAL_SECONDS * 1000,
     });
     // Start building the index now, so the first resident does not wait for it.
-    service
-      .ready()
-      .catch((error: unknown) =>
-        console.error('Search engine not available at start:', (error as Error).message),
-      );
+    service.ready().catch((error: unknown) => log.error('Search engine not available at start', error));
   }
   return service;
 }

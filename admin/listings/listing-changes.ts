@@ -1,10 +1,11 @@
+import { announceDataChanged } from '../cache/data-changes.ts';
+import { log } from '../logging/log.ts';
+
 /**
  * Listing writes announce themselves here after their transaction commits, so the search
  * projection can follow without admin/ knowing about search/. A listener that fails does not
  * undo the write: the search sync loop repairs the index later.
  */
-import { announceDataChanged } from '../cache/data-changes.ts';
-
 type ListingChangeListener = (listingId: number) => Promise<void>;
 
 const listeners = new Set<ListingChangeListener>();
@@ -19,10 +20,7 @@ export async function announceListingChanged(listingId: number): Promise<void> {
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {
-      console.error(
-        `Search update for listing ${listingId} failed; the sync loop will retry.`,
-        (result.reason as Error).message,
-      );
+      log.error(`Search update for listing ${listingId} failed; the sync loop will retry`, result.reason);
     }
   }
 }

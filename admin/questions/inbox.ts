@@ -10,6 +10,8 @@ import { newQuestionMail } from '../mail/templates.ts';
 import { OPEN_STATUSES, QUESTION_STATUSES, type QuestionStatus } from './question.ts';
 import type { InboxTeam } from './team-directory.ts';
 import { addWorkingDays } from './working-days.ts';
+import { text } from '../schemas/text.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /**
  * The team inbox. Only teamleden work here, and only on questions of their own teams: every use
@@ -212,7 +214,7 @@ async function record(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('questions')
       .set({ ...step.set, updated_at: at })
@@ -366,8 +368,7 @@ export async function forwardQuestion(
 }
 
 export const NoteInputSchema = z.object({
-  note: z
-    .string({ error: 'Schrijf een notitie.' })
+  note: text({ error: 'Schrijf een notitie.' })
     .trim()
     .min(1, 'Schrijf een notitie.')
     .max(5000, 'Maak de notitie korter: hooguit 5.000 tekens.'),
@@ -390,7 +391,7 @@ export const CONTACT_METHODS = ['telefoon', 'e-mail', 'huisbezoek', 'anders'] as
 export const ContactAttemptInputSchema = z.object({
   method: z.enum(CONTACT_METHODS, { error: 'Kies hoe je contact zocht.' }),
   reached: z.enum(['ja', 'nee'], { error: 'Geef aan of je de inwoner hebt gesproken.' }),
-  attemptNote: z.string().trim().max(2000, 'Maak de notitie korter: hooguit 2.000 tekens.').optional(),
+  attemptNote: text().trim().max(2000, 'Maak de notitie korter: hooguit 2.000 tekens.').optional(),
 });
 export type ContactAttemptInput = z.infer<typeof ContactAttemptInputSchema>;
 

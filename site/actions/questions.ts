@@ -21,6 +21,7 @@ import { inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
 import { inboxContext, appContent } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { runUseCase } from './run-use-case.ts';
+import { text } from '#admin/schemas/text.ts';
 
 /** A form open longer than this is stale: the resident is asked to send it again. */
 const FORM_MAX_AGE_MS = 24 * 3600_000;
@@ -107,7 +108,7 @@ export const questions = {
     accept: 'form',
     input: z.object({
       id: IdSchema,
-      teamId: z.string({ error: 'Kies een team.' }).min(1, 'Kies een team.').max(80),
+      teamId: text({ error: 'Kies een team.' }).min(1, 'Kies een team.').max(80),
     }),
     handler: async ({ id, teamId }, context) =>
       runUseCase(async () => {
