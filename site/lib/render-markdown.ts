@@ -79,13 +79,20 @@ function linkContactDetails(html: string): string {
         return part;
       }
       if (link) return /href="mailto:/.test(link) ? part.replace(EMAIL_IN_TEXT, emailHtml) : part;
-      return part
-        .replace(PHONE_IN_TEXT, (phone) => `<a class="utrecht-link" href="${phoneHref(phone)}">${phone}</a>`)
-        .replace(
-          EMAIL_IN_TEXT,
-          (email) =>
-            `<a class="utrecht-link ww-email" href="mailto:${escapeHtml(email)}">${emailHtml(email)}</a>`,
-        );
+      return (
+        part
+          // `Drievliet/Rijsoord/Oostendam` may wrap after a slash rather than inside a name.
+          .replace(/(?<=\p{L})\/(?=\p{L})/gu, '/<wbr>')
+          .replace(
+            PHONE_IN_TEXT,
+            (phone) => `<a class="utrecht-link" href="${phoneHref(phone)}">${phone}</a>`,
+          )
+          .replace(
+            EMAIL_IN_TEXT,
+            (email) =>
+              `<a class="utrecht-link ww-email" href="mailto:${escapeHtml(email)}">${emailHtml(email)}</a>`,
+          )
+      );
     })
     .join('');
 }

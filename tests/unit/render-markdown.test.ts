@@ -35,4 +35,8 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="tel:112" class="utrecht-link">Bel 112</a>');
     expect(html).toContain('href="tel:08002000">0800-2000</a>');
   });
+
+  it('lets names joined by slashes wrap after a slash', () => {
+    expect(renderMarkdown('Het **team Drievliet/Rijsoord**.')).toContain('Drievliet/<wbr>Rijsoord');
+  });
 });

@@ -210,7 +210,10 @@ function popupContent(points: ListedPoint[]): HTMLElement {
     const item = document.createElement('li');
     const title = document.createElement(point.href ? 'a' : 'strong');
     title.textContent = point.title;
-    if (title instanceof HTMLAnchorElement && point.href) title.href = point.href;
+    if (title instanceof HTMLAnchorElement && point.href) {
+      title.href = point.href;
+      title.className = 'utrecht-link';
+    }
     const detail = document.createElement('span');
     detail.textContent = point.detail;
     item.append(title, document.createElement('br'), detail);
