@@ -126,8 +126,10 @@ function toPage(
     isCompressible(contentType) &&
     captured.body.length >= MIN_COMPRESS_BYTES &&
     headers['content-encoding'] === undefined;
+  // Pages, JSON and stylesheets; images (map tiles) have caches of their own.
   const cacheable =
     publicRequest &&
+    isCompressible(contentType) &&
     captured.status === 200 &&
     headers['set-cookie'] === undefined &&
     !hasNoStore(headers['cache-control']);

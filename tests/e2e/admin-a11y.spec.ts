@@ -132,6 +132,8 @@ test('axe finds no WCAG 2.2 AA violations on any back-office page of a beheerder
 });
 
 test('the listing editor can be used with the keyboard alone', async ({ page }) => {
+  // A few hundred Tab presses, each checked; on a machine kept busy by other work that takes a while.
+  test.setTimeout(120_000);
   await loggedInEditor(page, 'diaconaal-platform-ridderkerk');
   const listingId = await firstListingId('diaconaal-platform-ridderkerk');
   await page.goto(`/beheer/aanbod/${listingId}`);
