@@ -167,11 +167,12 @@ function send(request: IncomingMessage, response: ServerResponse, page: Rendered
   let body = page.bodies.identity;
   if (encoding !== 'identity')
     body = page.bodies[encoding] ??= compressDynamic(page.bodies.identity, encoding);
-  response.writeHead(page.status, {
+  const headers = ((page.sendHeaders ??= {})[encoding] ??= {
     ...page.headers,
     'content-length': body.length,
     ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
   });
+  response.writeHead(page.status, headers);
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
@@ -185,9 +186,16 @@ export function appResponsesStep(options: AppResponsesOptions): RequestStep {
   const rendering = new Map<string, Promise<RenderedPage | undefined>>();
 
   return (request, response) => {
+    const key = request.url ?? '/';
+    const publicRequest = isCacheableRequest(request, options.sessionCookie);
+    // The common case answered without waiting: a public page in the cache, its version fresh.
+    const fresh = publicRequest && cache ? options.version.peek() : undefined;
+    const hit = fresh === undefined ? undefined : cache?.get(key, fresh, Date.now());
+    if (hit) {
+      if (hit.searchLog) options.recordSearch(hit.searchLog);
+      return send(request, response, hit);
+    }
     void (async () => {
-      const key = request.url ?? '/';
-      const publicRequest = isCacheableRequest(request, options.sessionCookie);
       const version = publicRequest ? await options.version.current() : '';
       if (publicRequest && cache) {
         const cached = cache.get(key, version, Date.now()) ?? (await waitForRender(key, version));

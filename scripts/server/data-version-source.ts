@@ -5,6 +5,8 @@
  */
 export interface DataVersionSource {
   current(): Promise<string>;
+  /** The version without waiting, when the last check is recent enough; undefined otherwise. */
+  peek(): string | undefined;
 }
 
 export interface DataVersionOptions {
@@ -48,10 +50,12 @@ export function createDataVersionSource(options: DataVersionOptions): DataVersio
         reading = undefined;
       }));
 
+  const compose = () => `${database}|${local}|${options.searchGeneration()}`;
   return {
     async current() {
       if (now() - checkedAt >= options.checkEveryMs) await refresh();
-      return `${database}|${local}|${options.searchGeneration()}`;
+      return compose();
     },
+    peek: () => (now() - checkedAt < options.checkEveryMs ? compose() : undefined),
   };
 }

@@ -18,6 +18,8 @@ export interface RenderedPage {
   expiresAt: number | undefined;
   /** The search the page ran, counted again whenever the cache answers for it. */
   searchLog: SearchLogEntry | undefined;
+  /** Response headers per encoding, made on first use: a cached answer only writes them. */
+  sendHeaders?: Partial<Record<Encoding, OutgoingHttpHeaders>>;
 }
 
 export interface RenderCache {

@@ -135,3 +135,19 @@ it('a search log hint survives the header and rejects anything else', () => {
   expect(decodeSearchLogHint('%7B%22text%22%3A1%7D')).toBeUndefined();
   expect(decodeSearchLogHint('%E0%A4%A')).toBeUndefined();
 });
+
+it('the data version can be read without waiting while the last check is recent', async () => {
+  let clock = 0;
+  const version = createDataVersionSource({
+    readDatabase: async () => 'd',
+    searchGeneration: () => 0,
+    onLocalChange: () => undefined,
+    checkEveryMs: 1000,
+    now: () => clock,
+  });
+  expect(version.peek()).toBeUndefined();
+  const current = await version.current();
+  expect(version.peek()).toBe(current);
+  clock = 1000;
+  expect(version.peek()).toBeUndefined();
+});
