@@ -19,6 +19,7 @@ import { SESSION_COOKIE } from '#admin/accounts/sessions.ts';
 import { appSearchLog } from '#admin/search-log/app-search-log.ts';
 import { appSearch } from '#search/index.ts';
 import { appResponsesStep } from './server/app-responses.ts';
+import { bodyLimit } from './server/body-limit.ts';
 import { createDataVersionSource } from './server/data-version-source.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createRenderCache } from './server/render-cache.ts';
@@ -56,6 +57,7 @@ const version = createDataVersionSource({
   checkEveryMs: config.DATA_VERSION_CHECK_MS,
 });
 const http = createHttpServer([
+  bodyLimit,
   staticFilesStep(staticFiles),
   appResponsesStep({
     handler: entry.handler,

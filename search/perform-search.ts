@@ -41,7 +41,7 @@ export async function performSearch(
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      serverLog.error('Search unavailable', error);
+      serverLog.warn(`Search unavailable: ${error.message}`);
       return { status: 'unavailable' };
     }
     throw error;

@@ -88,7 +88,8 @@ export const account = {
     accept: 'form',
     handler: async (_input, context) => {
       const user = context.locals.user;
-      if (!user) throw new LoginRequiredError();
+      // Nobody logged in: nothing to end; the page sends them to the login page.
+      if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: new LoginRequiredError().message });
       await call(invalidateUserSessions, user.id);
       clearSessionCookie(context);
       return { ok: true as const };
