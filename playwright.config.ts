@@ -63,12 +63,12 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], channel: undefined },
-      testIgnore: /(services-down|without-js)\.spec\.ts/,
+      testIgnore: /(services-down|without-js|layout-phone)\.spec\.ts/,
     },
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /(public-pages|search|without-js|admin|question)\.spec\.ts/,
+      testMatch: /(public-pages|search|without-js|admin|question|layout-phone|screenshots)\.spec\.ts/,
     },
     {
       name: 'diensten-onbereikbaar',

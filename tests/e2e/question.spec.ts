@@ -74,6 +74,65 @@ test('a resident asks a question without an account; the team of their gebied se
   await teamContext.close();
 });
 
+test('the contact question says before sending that one way is enough', async ({ page }) => {
+  await page.goto('/vraag');
+  const contact = page.getByRole('group', { name: 'Hoe kunnen we je bereiken?' });
+  await expect(contact).toContainText('Vul je telefoonnummer of e-mailadres in (één is genoeg).');
+  await expect(contact.getByText('Telefoonnummer', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Telefoonnummer')).toBeVisible();
+  await expect(contact.locator('label', { hasText: 'niet verplicht' })).toHaveText(/Je naam/);
+});
+
+test('an empty form gets every error in one round, and the resident lands on the summary', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/vraag');
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  const summary = page.locator('.ww-error-summary');
+  await expect(summary.getByRole('heading')).toHaveText('Er zijn 3 dingen om te verbeteren');
+  await expect(summary.getByRole('link')).toHaveText([
+    'Schrijf je vraag op.',
+    'Geef aan of je vraag over een kind of jongere gaat.',
+    /^Vul je telefoonnummer of e-mailadres in \(één is genoeg\)/,
+  ]);
+  await expect(summary).toBeInViewport();
+  // The summary comes first: before the introduction and the urgent-help box.
+  expect(await summary.evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(
+    await page.locator('.ww-lead').evaluate((element) => element.getBoundingClientRect().top),
+  );
+  if (testInfo.project.use.javaScriptEnabled === false) await expect(page).toHaveURL(/#foutmeldingen$/);
+  else await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Schrijf je vraag op.' }).click();
+  await expect(page.getByLabel('Je vraag')).toBeFocused();
+});
+
+test('the receipt says only what the resident gave, and names the team without a wrong article', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/vraag');
+  await page.getByLabel('Je vraag').fill('Ik weet niet bij wie ik moet zijn met mijn vraag over geld.');
+  await page.getByRole('radio', { name: 'Nee' }).check();
+  await page.getByLabel('Telefoonnummer').fill('06 12345678');
+  await page.waitForTimeout(FILL_TIME_MS);
+  await page.getByRole('button', { name: 'Vraag versturen' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: 'Je vraag is ontvangen' });
+  await expect(heading).toBeVisible();
+  // On a 320 px screen the heading keeps its words whole: at most two lines.
+  const lineHeight = await heading.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  expect((await heading.boundingBox())?.height ?? 0).toBeLessThanOrEqual(2 * lineHeight + 1);
+  const reference = page.locator('.ww-reference');
+  await expect(reference).toHaveText(/^VR-\d{4}-\d{6}$/);
+  expect(await reference.evaluate((element) => element.getClientRects().length)).toBe(1);
+  await expect(page.getByText('Je vraag staat nu bij: Centrale toegang Ridderkerk.')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('bij het Centrale');
+  await expect(
+    page.getByText(/Het team belt je binnen 2 werkdagen op het telefoonnummer dat je gaf\./),
+  ).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('e-mail');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
 async function formToken(request: APIRequestContext): Promise<string> {
   const html = await (await request.get('/vraag')).text();
   const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
@@ -92,7 +151,7 @@ const badInputs: [string, Record<string, string>, string][] = [
   ['a question that is too long', { question: 'a'.repeat(5001) }, 'Je vraag is te lang.'],
   ['an invalid e-mail address', { email: 'fatima-at-example' }, 'Vul een geldig e-mailadres in'],
   ['an invalid phone number', { phone: 'bel me maar' }, 'Vul een geldig telefoonnummer in'],
-  ['no way to reach the resident', { phone: '' }, 'Vul een telefoonnummer of een e-mailadres in'],
+  ['no way to reach the resident', { phone: '' }, 'Vul je telefoonnummer of e-mailadres in (één is genoeg)'],
   ['HTML in the question', { question: 'Hallo <img src=x onerror=alert(1)>' }, 'Gebruik geen HTML-code'],
   ['an unknown wijk', { neighbourhood: 'atlantis' }, 'Kies een wijk uit de lijst'],
   [

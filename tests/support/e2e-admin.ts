@@ -153,7 +153,6 @@ export async function loggedInTeamlid(
   return { email, key };
 }
 
-/** Number of rows in a table of the e2e server's database. */
 /** Questions whose name field holds `marker`: other tests submit questions at the same time. */
 export async function questionsNamed(marker: string): Promise<number> {
   const db = openDatabase(e2eDatabasePath());
