@@ -23,6 +23,11 @@ export function roomView(listing: Pick<Listing, 'room' | 'roomSetAt'>, now: Date
   return { state: status, setAt, ...(waitWeeks === undefined ? {} : { waitWeeks }) };
 }
 
+/** When a room status stops counting and shows as unknown. */
+export function roomNoticeEndsAt(view: RoomView): Date | undefined {
+  return view.setAt ? new Date(new Date(view.setAt).getTime() + ROOM_FRESH_DAYS * 24 * 3600_000) : undefined;
+}
+
 /**
  * What residents are told: a waiting list or a temporary closure, in plain words. "Vol" and
  * "plek" are for referrers, who act on them; a resident can still call and be put on a list.

@@ -20,7 +20,9 @@ import {
 import { answerFollowUp, setItemStatus } from '#admin/referrals/referral-updates.ts';
 import { idFrom, runFormUseCase, runUseCase } from './run-use-case.ts';
 
-const IdSchema = z.coerce.number().int().positive();
+/** Ids travel in hidden fields: a wrong one means the page is out of date or was tampered with. */
+const FORM_INCOMPLETE = 'Dit formulier is niet compleet. Laad de pagina opnieuw.';
+const IdSchema = z.coerce.number({ error: FORM_INCOMPLETE }).int(FORM_INCOMPLETE).positive(FORM_INCOMPLETE);
 const vocabulary = referralVocabulary(appContent());
 
 /**
