@@ -392,3 +392,111 @@ test('bad input in the new listing fields gets a 422 and a Dutch message, and no
     expect(after.version, field).toBe(listing.version);
   }
 });
+
+test('the personal pages of referrals are never cached, by the server or the browser', async ({ page }) => {
+  await loggedInTeamlid(page, [TEAM]);
+  const { questionId, listingId } = await query(async (db) => {
+    const referral = await db
+      .selectFrom('referrals')
+      .select('question_id')
+      .where('id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('referral_items')
+      .select('listing_id')
+      .where('referral_id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    return { questionId: referral.question_id, listingId: item.listing_id };
+  });
+  expect(questionId).not.toBeNull();
+  const paths = [
+    '/beheer/verwijzingen',
+    '/beheer/verwijzingen?stand=alle',
+    '/beheer/verwijzingen/nieuw',
+    `/beheer/verwijzingen/${referralId}`,
+    `/beheer/verwijzingen/${referralId}/overdracht`,
+    '/beheer/zoeken?q=geld',
+    `/beheer/zoeken/aanbod/${listingId}`,
+    `/beheer/inbox/${questionId}/koppelen`,
+  ];
+  for (const path of paths) {
+    // Twice: a cached copy would come back with an ETag the second time.
+    for (const round of [1, 2]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), `${path} (${round})`).toBe(200);
+      expect(response.headers()['cache-control'], path).toBe('no-store');
+      expect(response.headers().etag, path).toBeUndefined();
+      expect(response.headers()['x-robots-tag'], path).toContain('noindex');
+    }
+  }
+});
+
+test('every referral action refuses anyone not logged in, and changes nothing', async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const state = () =>
+    query(async (db) =>
+      JSON.stringify([
+        await db.selectFrom('referrals').selectAll().orderBy('id').execute(),
+        await db.selectFrom('referral_items').selectAll().orderBy('id').execute(),
+        await db.selectFrom('referral_events').selectAll().orderBy('id').execute(),
+        await db.selectFrom('referral_drafts').selectAll().orderBy('user_id').execute(),
+      ]),
+    );
+  const item = await query((db) =>
+    db
+      .selectFrom('referral_items')
+      .select(['id', 'version', 'listing_id'])
+      .where('referral_id', '=', referralId)
+      .executeTakeFirstOrThrow(),
+  );
+  const forms: [string, string, Record<string, string>][] = [
+    [
+      '/beheer/verwijzingen/nieuw',
+      'referrals.create',
+      {
+        listingIds: String(item.listing_id),
+        residentName: `Anoniem ${marker}`,
+        residentPhone: '0180-123456',
+        lifeDomains: 'geld',
+        note: 'Niemand is ingelogd, dus dit mag niet worden bewaard.',
+        consent: 'on',
+        urgency: 'normaal',
+        contactBy: 'inwoner',
+      },
+    ],
+    [
+      `/beheer/verwijzingen/${referralId}`,
+      'referrals.setItemStatus',
+      { itemId: String(item.id), version: String(item.version), status: 'gestart' },
+    ],
+    [
+      `/beheer/verwijzingen/${referralId}`,
+      'referrals.answerFollowUp',
+      { id: String(referralId), version: '1', answer: 'ja' },
+    ],
+    [
+      `/beheer/verwijzingen/${referralId}/overdracht`,
+      'referrals.mailHandover',
+      { id: String(referralId), email: `anoniem-${marker}@example.nl` },
+    ],
+    ['/beheer/zoeken', 'referrals.addToDraft', { listingId: String(item.listing_id) }],
+    ['/beheer/zoeken', 'referrals.removeFromDraft', { listingId: String(item.listing_id) }],
+    ['/beheer/zoeken', 'referrals.clearDraft', {}],
+  ];
+  const before = await state();
+  for (const [path, action, form] of forms) {
+    const onPage = await request.post(`${path}?_action=${action}`, {
+      form,
+      headers: { origin },
+      maxRedirects: 0,
+    });
+    expect(onPage.status(), action).toBe(303);
+    expect(onPage.headers().location, action).toContain('/beheer/inloggen');
+    const rpc = await request.post(`/_actions/${action}`, { form, headers: { origin } });
+    expect(rpc.status(), action).toBe(401);
+  }
+  expect(await state()).toBe(before);
+});

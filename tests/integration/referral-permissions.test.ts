@@ -3,7 +3,7 @@ import type { Actor } from '#admin/accounts/user.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
 import { ForbiddenError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
-import { listingsForReferrers } from '#admin/listings/professional-view.ts';
+import { listingForReferrers, listingsForReferrers } from '#admin/listings/professional-view.ts';
 import { createReferral } from '#admin/referrals/create-referral.ts';
 import { handoverSheet, mailHandover } from '#admin/referrals/handover.ts';
 import { questionForSuggestions } from '#admin/referrals/question-for-referral.ts';
@@ -21,7 +21,7 @@ import {
   ReferralFilterSchema,
   referralsOfQuestion,
 } from '#admin/referrals/referral-views.ts';
-import { referralOutcomesForAdmin } from '#admin/referrals/retention.ts';
+import { referralOutcomesForAdmin, referralOutcomeTotals } from '#admin/referrals/retention.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { snapshot } from '../support/accounts.ts';
 import {
@@ -198,9 +198,19 @@ const cases: Case[] = [
     run: (actor) => listingsForReferrers(database.db, actor, [world.listingA.id]),
   },
   {
+    name: 'open one listing with what its organisation keeps for referrers',
+    allowed: ['teamlid', 'otherTeamlid', 'beheerder'],
+    run: (actor) => listingForReferrers(database.db, actor, world.listingA.id),
+  },
+  {
     name: 'read anonymous referral counts',
     allowed: ['beheerder'],
     run: (actor) => referralOutcomesForAdmin(database.db, actor),
+  },
+  {
+    name: 'read the outcome totals on the dashboard',
+    allowed: ['beheerder'],
+    run: (actor) => referralOutcomeTotals(database.db, actor),
   },
 ];
 
