@@ -4,7 +4,8 @@
 // source, so this file and the pages share one database handle, one set of caches and one job runner.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startBackgroundWork, stopBackgroundWork } from '#admin/app/background-work.ts';
-import { databasePath, env } from '#admin/config/env.ts';
+import { databaseLocation, env } from '#admin/config/env.ts';
+import { describeDatabaseLocation } from '#admin/db/database-location.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { publicBaseUrl } from '#admin/config/public-url.ts';
 import { loadContent } from '#admin/content/load-content.ts';
@@ -25,7 +26,7 @@ const report = await prepareDatabase(appDatabase(), {
   demoData: config.DEMO_DATA,
 });
 log.info(
-  `Database klaar (${databasePath(config)}): ${report.migrations.length} migratie(s), ` +
+  `Database klaar (${describeDatabaseLocation(databaseLocation(config))}): ${report.migrations.length} migratie(s), ` +
     `${report.organisationsAdded} organisatie(s) en ${report.demoListingsAdded} voorbeeld-aanbod toegevoegd.`,
 );
 

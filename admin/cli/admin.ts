@@ -10,7 +10,7 @@ import { issueToken } from '../accounts/one-time-tokens.ts';
 import { createUser, EmailTakenError, findUserRowByEmail } from '../accounts/user-repository.ts';
 import { InviteInputSchema } from '../accounts/user-admin.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { databasePath, env } from '../config/env.ts';
+import { databaseLocation, env } from '../config/env.ts';
 import { contentRoot } from '../config/paths.ts';
 import { loadContent } from '../content/load-content.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -37,7 +37,7 @@ const { positionals, values } = parseArgs({
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 const baseUrl = (config.SITE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, '');
 
 async function setupLink(userId: number): Promise<string> {

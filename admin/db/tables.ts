@@ -22,7 +22,19 @@ export interface Database {
   audit_log: AuditLogTable;
   questions: QuestionTable;
   question_events: QuestionEventTable;
+  leases: LeaseTable;
+  rate_limit_windows: { key: string; started_at: string; hits: number };
+  data_versions: { scope: string; version: number };
 }
+
+/** Background work one instance at a time: held by `holder` until `expires_at` unless renewed. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+export type LeaseRow = Selectable<LeaseTable>;
 
 export interface UserTable {
   id: Generated<number>;
@@ -76,6 +88,9 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The instance sending this mail right now, until `claimed_until`; then another may. */
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 
@@ -172,6 +187,8 @@ export interface ListingTable {
   last_verified_at: string;
   is_demo: number;
   version: number;
+  /** The public data version of the listing's last change, so an index can follow changes. */
+  data_version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -8,10 +8,10 @@ import { createDocumentSource } from '#search/document-source.ts';
 import type { SearchEngine } from '#search/search-engine.ts';
 import { SearchQuerySchema } from '#search/search-query.ts';
 import { createSearchService, type SearchService } from '#search/search-service.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let engine: SearchEngine;
 let service: SearchService;
 
@@ -32,7 +32,7 @@ function withFailingWrites(inner: SearchEngine): SearchEngine & { failWrites: bo
 const search = (text: string) => service.search(SearchQuerySchema.parse({ text }));
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   engine = createEmbeddedEngine();
 });
