@@ -2,7 +2,7 @@ import {
   PostgresAdapter,
   sql,
   type ColumnDefinitionBuilder,
-  type Kysely,
+  type QueryExecutorProvider,
   type SelectQueryBuilder,
 } from 'kysely';
 
@@ -12,8 +12,11 @@ import {
  */
 export type Dialect = 'sqlite' | 'postgres';
 
+/** A database handle or transaction, whatever its table types. */
+type Handle = QueryExecutorProvider;
+
 /** Which database a handle (or a transaction of one) talks to. */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf(db: Handle): Dialect {
   // Kysely marks getExecutor internal, but the adapter is the one reliable tell, also inside a
   // migration's transaction.
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
@@ -24,9 +27,7 @@ export function dialectOf(db: Kysely<unknown>): Dialect {
  * the first migrations always created it), an identity column on PostgreSQL, which also accepts
  * explicit ids when data is copied in.
  */
-export function identityPrimaryKey(
-  db: Kysely<unknown>,
-): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+export function identityPrimaryKey(db: Handle): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
   return dialectOf(db) === 'postgres'
     ? (column) => column.primaryKey().generatedByDefaultAsIdentity()
     : (column) => column.primaryKey().autoIncrement();
@@ -37,7 +38,7 @@ export function identityPrimaryKey(
  * work from one table never block each other. SQLite has one writer at a time: nothing to skip.
  */
 export function skipLockedRows<DB, TB extends keyof DB, O>(
-  db: Kysely<unknown>,
+  db: Handle,
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
@@ -47,11 +48,7 @@ export function skipLockedRows<DB, TB extends keyof DB, O>(
  * After rows were inserted with explicit ids (a copy), the next generated id must follow the
  * highest one. SQLite's autoincrement keeps track by itself.
  */
-export async function continueIdentityAfterCopy(
-  db: Kysely<unknown>,
-  table: string,
-  column = 'id',
-): Promise<void> {
+export async function continueIdentityAfterCopy(db: Handle, table: string, column = 'id'): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
   await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
     db,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { announceDataVersion, raiseDataVersion } from '../data-version/data-version.ts';
 import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
@@ -83,15 +84,17 @@ export async function insertListing(
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<number> {
-  const id = await db.transaction().execute(async (trx) => {
+  const { id, dataVersion } = await db.transaction().execute(async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
     const { id } = await trx
       .insertInto('listings')
-      .values(rowFromListingData(data, now))
+      .values({ ...rowFromListingData(data, now), data_version: dataVersion })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, id, data);
-    return id;
+    return { id, dataVersion };
   });
+  announceDataVersion(dataVersion);
   await announceListingChanged(id);
   return id;
 }
@@ -106,19 +109,23 @@ export async function updateListing(
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const updated = await db.transaction().execute(async (trx) => {
+  const dataVersion = await db.transaction().execute(async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
     const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
-      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...columns, version: eb('version', '+', 1), data_version: dataVersion }))
       .where('id', '=', id)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
+    // No such listing: the raised version commits anyway, which costs a cache refresh, no more.
+    if (Number(result.numUpdatedRows) === 0) return undefined;
     await replaceLinks(trx, id, data);
-    return true;
+    return dataVersion;
   });
-  if (updated) await announceListingChanged(id);
-  return updated;
+  if (dataVersion === undefined) return false;
+  announceDataVersion(dataVersion);
+  await announceListingChanged(id);
+  return true;
 }
 
 export async function findListingById(db: Kysely<Database>, id: number): Promise<Listing | undefined> {
@@ -151,6 +158,30 @@ export async function listPublishedListingVersions(db: Kysely<Database>): Promis
     .where('status', '=', 'published')
     .execute();
   return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+export interface ListingChange {
+  id: number;
+  /** The listing's own version (what a search document records). */
+  version: number;
+  published: boolean;
+  dataVersion: number;
+}
+
+/** Listings changed after data version `since`, oldest change first: what an index must follow. */
+export async function listListingChangesSince(db: Kysely<Database>, since: number): Promise<ListingChange[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .select(['id', 'version', 'status', 'data_version'])
+    .where('data_version', '>', since)
+    .orderBy('data_version')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    published: row.status === 'published',
+    dataVersion: row.data_version,
+  }));
 }
 
 export async function findPublishedListingBySlug(
@@ -237,19 +268,25 @@ export async function updateListingState(
   set: { status?: ListingRow['status']; lastVerifiedAt?: string },
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('listings')
-    .set((eb) => ({
-      ...(set.status ? { status: set.status } : {}),
-      ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const updated = Number(result.numUpdatedRows) === 1;
-  if (updated) await announceListingChanged(id);
-  return updated;
+  const { updated, dataVersion } = await db.transaction().execute(async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
+    const result = await trx
+      .updateTable('listings')
+      .set((eb) => ({
+        ...(set.status ? { status: set.status } : {}),
+        ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+        updated_at: now,
+        version: eb('version', '+', 1),
+        data_version: dataVersion,
+      }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return { updated: Number(result.numUpdatedRows) === 1, dataVersion };
+  });
+  if (!updated) return false;
+  announceDataVersion(dataVersion);
+  await announceListingChanged(id);
+  return true;
 }
 
 export interface ListingSummary {

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { startLeasedJob } from '../leases/leased-job.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
-import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
+import { log } from '../logging/log.ts';
+import { deliverDueMail, releaseMailClaims, type SendMail } from '../mail/outbox.ts';
 import { purgeClosedQuestions } from '../questions/retention.ts';
+import { forgetEndedWindows } from '../rate-limit/rate-limiter.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -12,54 +15,73 @@ export interface BackgroundJobOptions {
   linkContext: () => { baseUrl: string; siteName: string };
   /** Months a closed question's personal data is kept. */
   retentionMonths: number;
-  mailIntervalMs?: number;
+  /** This instance, as leases and mail claims name it. */
+  holder: string;
+  /** Work a dead instance held is taken over by another within this time. */
+  takeoverMs: number;
+  /** Rate-limit windows that started longer ago than this are deleted. */
+  rateLimitWindowMs: number;
   housekeepingIntervalMs?: number;
 }
 
 export interface BackgroundJobs {
   /** Delivers due mail now (after a form queued some), instead of at the next round. */
   deliverMailSoon(): void;
-  stop(): void;
+  /** Stops the timers, lets a round in progress finish and gives leases and claims back. */
+  stop(): Promise<void>;
 }
 
 /**
- * The server's own timers: the outbox is worked through every half minute; every hour the monthly
- * reminders are checked and closed questions past their retention are purged. A failing round is logged (without content) and tried again next round.
+ * The server's own work, safe with several instances on one database. Mail: every instance
+ * works through the outbox, each mail claimed by one (admin/mail/outbox.ts). Housekeeping (the
+ * monthly reminders, the retention purge, old rate-limit windows): hourly, on whichever instance
+ * holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs` and the
+ * others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
-  const { db, send } = options;
+  const { db, send, holder } = options;
+  const leaseMs = Math.floor(options.takeoverMs * 0.75);
+  const lookEveryMs = Math.max(100, Math.floor(options.takeoverMs / 4));
   let delivering: Promise<unknown> | undefined;
+  let stopped = false;
 
   function deliverMailSoon(): void {
-    if (!send || delivering) return;
-    delivering = deliverDueMail(db, send)
-      .catch((error: unknown) => console.error('Mail delivery round failed:', (error as Error).message))
+    if (!send || delivering || stopped) return;
+    delivering = deliverDueMail(db, send, undefined, { holder, claimMs: leaseMs, concurrency: 4 })
+      .catch((error: unknown) => log.error('Mailronde mislukt; volgende ronde opnieuw', error))
       .finally(() => {
         delivering = undefined;
       });
   }
 
-  /** Hourly, each safe to repeat: the monthly reminders and the retention purge. */
-  function housekeeping(): void {
-    sendStaleReminders(db, options.linkContext())
-      .then(() => deliverMailSoon())
-      .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
-    purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) =>
-      console.error('Question purge failed:', (error as Error).message),
-    );
+  async function housekeeping(): Promise<void> {
+    const reminded = await sendStaleReminders(db, options.linkContext());
+    if (reminded && reminded.mails > 0) deliverMailSoon();
+    await purgeClosedQuestions(db, { months: options.retentionMonths });
+    await forgetEndedWindows(db, new Date(Date.now() - options.rateLimitWindowMs));
   }
 
-  const timers = [
-    setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000),
-    setInterval(housekeeping, options.housekeepingIntervalMs ?? 3600_000),
-  ];
-  for (const timer of timers) timer.unref();
+  const mailTimer = setInterval(deliverMailSoon, lookEveryMs);
+  mailTimer.unref();
+  const housekeepingJob = startLeasedJob({
+    db,
+    name: 'housekeeping',
+    holder,
+    ttlMs: leaseMs,
+    intervalMs: options.housekeepingIntervalMs ?? 3600_000,
+    run: housekeeping,
+  });
   deliverMailSoon();
-  housekeeping();
   return {
     deliverMailSoon,
-    stop() {
-      for (const timer of timers) clearInterval(timer);
+    async stop() {
+      stopped = true;
+      clearInterval(mailTimer);
+      await delivering;
+      await housekeepingJob.stop();
+      await releaseMailClaims(db, holder).catch((error: unknown) =>
+        log.warn('Claims op mail niet vrijgegeven; ze verlopen vanzelf', error),
+      );
     },
   };
 }

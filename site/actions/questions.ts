@@ -43,7 +43,7 @@ export const questions = {
       lifeDomains: content.taxonomy.lifeDomains.map((domain) => domain.id),
     }),
     handler: async (input, context) => {
-      const rate = appRateLimiter('question').hit(context.clientAddress);
+      const rate = await appRateLimiter('question').hit(context.clientAddress);
       if (!rate.allowed) {
         throw new ActionError({
           code: 'TOO_MANY_REQUESTS',

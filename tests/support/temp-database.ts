@@ -53,7 +53,8 @@ async function tempPostgresDatabase(): Promise<{ location: DatabaseLocation; dro
   };
 }
 
-export async function tempDatabase(): Promise<TempDatabase> {
+/** `dialect` overrides the project's database, e.g. for the SQLite source of a copy. */
+export async function tempDatabase(dialect = testDialect()): Promise<TempDatabase> {
   const handles: Kysely<Database>[] = [];
   const open = (location: DatabaseLocation): Kysely<Database> => {
     const db = openDatabase(location, { poolSize: 5 });
@@ -62,7 +63,7 @@ export async function tempDatabase(): Promise<TempDatabase> {
   };
   const destroyHandles = () => Promise.all(handles.map((db) => db.destroy()));
 
-  if (testDialect() === 'postgres') {
+  if (dialect === 'postgres') {
     const { location, drop } = await tempPostgresDatabase();
     return {
       db: open(location),
