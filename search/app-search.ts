@@ -48,7 +48,7 @@ export function appSearch(): SearchService {
       syncLoop: config.MEILI_URL ? leasedSyncLoop() : localSyncLoop,
     });
     // Start building the index now, so the first resident does not wait for it.
-    service.ready().catch((error: unknown) => log.error('Zoekmachine niet beschikbaar bij de start', error));
+    service.ready().catch((error: unknown) => log.error('Search engine not available at start', error));
   }
   return service;
 }

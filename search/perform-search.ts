@@ -3,6 +3,7 @@ import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
 import { toSearchParams, type SearchState } from './url-params.ts';
+import { log as serverLog } from '#admin/logging/log.ts';
 
 export type SearchOutcome =
   | {
@@ -37,7 +38,7 @@ export async function performSearch(
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      console.error('Search unavailable:', error.message);
+      serverLog.error('Search unavailable', error);
       return { status: 'unavailable' };
     }
     throw error;

@@ -30,7 +30,7 @@ export type SyncLoop = (
 /** The default loop: a local timer; this instance always does the work. */
 export const localSyncLoop: SyncLoop = (pass, intervalMs) => {
   const timer = setInterval(() => {
-    pass().catch((error: unknown) => log.error('Zoekindex bijwerken mislukt; volgende ronde opnieuw', error));
+    pass().catch((error: unknown) => log.error('Search sync failed; next try in the next round', error));
   }, intervalMs);
   // The loop must never keep a finished process (a CLI, a test) alive.
   timer.unref();
@@ -162,7 +162,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     // With a shared index, the instance that holds the sync loop's lease follows for all.
     if (loop && !loop.holds()) return;
     catchUp().catch((error: unknown) =>
-      log.error('Zoekindex volgt een wijziging niet; de volgende ronde herstelt het', error),
+      log.error('Search index did not follow a change; the next sync round repairs it', error),
     );
   });
 

@@ -22,11 +22,11 @@ export async function databaseReadiness(db: Kysely<Database>): Promise<DatabaseR
   const instance = isStopping() ? 'stopping' : 'running';
   try {
     const { pending } = await migrationStatus(db as Kysely<unknown>);
-    if (lastProblem) log.info('Database weer bereikbaar');
+    if (lastProblem) log.info('Database answers again');
     lastProblem = undefined;
     return { database: 'ok', migrations: pending.length > 0 ? 'behind' : 'current', instance };
   } catch (error) {
-    if (!lastProblem) log.error('Database niet bereikbaar voor /api/ready', error);
+    if (!lastProblem) log.error('Database unavailable for /api/ready', error);
     lastProblem = 'database';
     return { database: 'unavailable', migrations: 'unknown', instance };
   }

@@ -30,7 +30,7 @@ export function watchDataVersion(options: {
       try {
         listener(seen);
       } catch (error) {
-        log.error('Een cache of zoekindex kon een nieuwe gegevensversie niet verwerken', error);
+        log.error('A cache or search index could not follow a new data version', error);
       }
     }
   }
@@ -40,14 +40,14 @@ export function watchDataVersion(options: {
     reading ??= options
       .read()
       .then((seen) => {
-        if (failing) log.info('Gegevensversie weer leesbaar');
+        if (failing) log.info('Data version readable again');
         failing = false;
         observe(seen);
         return version;
       })
       .catch((error: unknown) => {
         if (!failing)
-          log.warn('Gegevensversie niet leesbaar; caches volgen weer zodra de database antwoordt', error);
+          log.warn('Data version unreadable; caches follow again once the database answers', error);
         failing = true;
         return version;
       })

@@ -36,7 +36,7 @@ export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
   });
   pool.on('error', (error) => {
     // An idle connection was lost (a server restart or failover); pg has dropped it already.
-    log.warn('PostgreSQL: een verbinding in rust is weggevallen', error);
+    log.warn('PostgreSQL: an idle connection was lost', error);
   });
   return pool;
 }

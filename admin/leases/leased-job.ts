@@ -44,7 +44,7 @@ export function startLeasedJob(options: LeasedJobOptions): LeasedJob {
     try {
       await options.run();
     } catch (error) {
-      log.error(`Achtergrondwerk "${name}" mislukt; volgende ronde opnieuw`, error);
+      log.error(`Background work "${name}" failed; the next round tries again`, error);
     }
   }
 
@@ -52,12 +52,12 @@ export function startLeasedJob(options: LeasedJobOptions): LeasedJob {
   async function renew(): Promise<void> {
     try {
       const held = await acquireLease(db, { name, holder, ttlMs });
-      if (held && !holding) log.info(`Lease "${name}" genomen door ${holder}`);
-      if (!held && holding) log.warn(`Lease "${name}" kwijt; een andere instantie doet dit werk nu`);
+      if (held && !holding) log.info(`Lease "${name}" taken by ${holder}`);
+      if (!held && holding) log.warn(`Lease "${name}" lost; another instance does this work now`);
       holding = held;
     } catch (error) {
       holding = false;
-      log.error(`Lease "${name}" kon niet worden vernieuwd`, error);
+      log.error(`Lease "${name}" could not be renewed`, error);
       return;
     }
     if (holding && !stopped && !running && Date.now() - lastRunAt >= options.intervalMs) {
@@ -87,7 +87,7 @@ export function startLeasedJob(options: LeasedJobOptions): LeasedJob {
       if (holding) {
         holding = false;
         await releaseLease(db, { name, holder }).catch((error: unknown) =>
-          log.warn(`Lease "${name}" niet vrijgegeven; hij verloopt vanzelf`, error),
+          log.warn(`Lease "${name}" not released; it runs out by itself`, error),
         );
       }
     },

@@ -19,7 +19,7 @@ export async function withLease<T>(
   let renewing: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     renewing = acquireLease(db, lease).catch((error: unknown) =>
-      log.warn(`Lease "${lease.name}" niet vernieuwd; het werk loopt door`, error),
+      log.warn(`Lease "${lease.name}" not renewed; the work goes on`, error),
     );
   }, lease.ttlMs / 3);
   try {

@@ -4,6 +4,7 @@ import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
 import { listingFromRow, rowFromListingData, type ListingLinks } from './listing-rows.ts';
+import { afterCommit, inTransaction } from '../db/transaction.ts';
 
 // Above this many ids, reading whole join tables beats a huge `IN (…)` list (and SQLite's
 // limit on bound parameters).
@@ -78,13 +79,23 @@ async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData
   }
 }
 
-/** Inserts a listing with its links in one transaction; returns the new id. */
+/**
+ * Once committed, this process's caches and search index hear of the change at once; other
+ * instances see the raised data version at their next poll.
+ */
+const announceAfterCommit = (trx: Kysely<Database>, id: number, dataVersion: number): Promise<void> =>
+  afterCommit(trx, async () => {
+    announceDataVersion(dataVersion);
+    await announceListingChanged(id);
+  });
+
+/** Inserts a listing with its links; returns the new id. Search follows once it is committed. */
 export async function insertListing(
   db: Kysely<Database>,
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<number> {
-  const { id, dataVersion } = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
     const { id } = await trx
       .insertInto('listings')
@@ -92,40 +103,38 @@ export async function insertListing(
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, id, data);
-    return { id, dataVersion };
+    await announceAfterCommit(trx, id, dataVersion);
+    return id;
   });
-  announceDataVersion(dataVersion);
-  await announceListingChanged(id);
-  return id;
 }
 
 /**
- * Replaces a listing's data and raises its version, in one transaction. Returns false when
- * the listing does not exist. Who may do this is checked by the caller's use case.
+ * Replaces a listing's data and raises its version, only if it still has `expectedVersion`: the
+ * check is part of the UPDATE, so of two editors saving the same version one wins and the other
+ * gets false. Who may do this is checked by the caller's use case.
  */
 export async function updateListing(
   db: Kysely<Database>,
   id: number,
+  expectedVersion: number,
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const dataVersion = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    // A refused save still raises the version (it commits with the rest): a cache refresh, no more.
     const dataVersion = await raiseDataVersion(trx);
     const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
       .set((eb) => ({ ...columns, version: eb('version', '+', 1), data_version: dataVersion }))
       .where('id', '=', id)
+      .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    // No such listing: the raised version commits anyway, which costs a cache refresh, no more.
-    if (Number(result.numUpdatedRows) === 0) return undefined;
+    if (Number(result.numUpdatedRows) === 0) return false;
     await replaceLinks(trx, id, data);
-    return dataVersion;
+    await announceAfterCommit(trx, id, dataVersion);
+    return true;
   });
-  if (dataVersion === undefined) return false;
-  announceDataVersion(dataVersion);
-  await announceListingChanged(id);
-  return true;
 }
 
 export async function findListingById(db: Kysely<Database>, id: number): Promise<Listing | undefined> {
@@ -268,7 +277,7 @@ export async function updateListingState(
   set: { status?: ListingRow['status']; lastVerifiedAt?: string },
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const { updated, dataVersion } = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
     const result = await trx
       .updateTable('listings')
@@ -281,12 +290,10 @@ export async function updateListingState(
       }))
       .where('id', '=', id)
       .executeTakeFirst();
-    return { updated: Number(result.numUpdatedRows) === 1, dataVersion };
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) await announceAfterCommit(trx, id, dataVersion);
+    return updated;
   });
-  if (!updated) return false;
-  announceDataVersion(dataVersion);
-  await announceListingChanged(id);
-  return true;
 }
 
 export interface ListingSummary {

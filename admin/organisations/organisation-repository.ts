@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { announceDataVersion, raiseDataVersion } from '../data-version/data-version.ts';
 import type { Database, OrganisationRow } from '../db/tables.ts';
+import { afterCommit, inTransaction } from '../db/transaction.ts';
 import { AddressSchema } from '../schemas/fields.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 
@@ -56,7 +57,7 @@ export async function importMissingOrganisations(
   const missing = organisations.filter((organisation) => !known.has(organisation.slug));
   // A restart with nothing new changes nothing residents see, and so leaves every cache be.
   if (missing.length === 0) return 0;
-  const { added, dataVersion } = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
     const result = await trx
       .insertInto('organisations')
@@ -72,10 +73,9 @@ export async function importMissingOrganisations(
       // Another instance starting at the same moment may have added some of them.
       .onConflict((conflict) => conflict.column('slug').doNothing())
       .executeTakeFirst();
-    return { added: Number(result.numInsertedOrUpdatedRows ?? 0), dataVersion };
+    await afterCommit(trx, async () => announceDataVersion(dataVersion));
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
   });
-  announceDataVersion(dataVersion);
-  return added;
 }
 
 export async function findOrganisationBySlug(
@@ -96,7 +96,7 @@ export async function insertOrganisation(
   organisation: Organisation,
   now = new Date().toISOString(),
 ): Promise<void> {
-  const dataVersion = await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
     await trx
       .insertInto('organisations')
@@ -108,27 +108,31 @@ export async function insertOrganisation(
         updated_at: now,
       })
       .execute();
-    return dataVersion;
+    await afterCommit(trx, async () => announceDataVersion(dataVersion));
   });
-  announceDataVersion(dataVersion);
 }
 
-/** Replaces the profile (not the slug, which is in URLs and listings) and raises its version. */
+/**
+ * Replaces the profile (not the slug, which is in URLs and listings) and raises its version, only
+ * if it still has `expectedVersion`; false when someone else saved in between.
+ */
 export async function updateOrganisation(
   db: Kysely<Database>,
   slug: string,
+  expectedVersion: number,
   organisation: Organisation,
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const { updated, dataVersion } = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
     const result = await trx
       .updateTable('organisations')
       .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))
       .where('slug', '=', slug)
+      .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    return { updated: Number(result.numUpdatedRows) === 1, dataVersion };
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) await afterCommit(trx, async () => announceDataVersion(dataVersion));
+    return updated;
   });
-  if (updated) announceDataVersion(dataVersion);
-  return updated;
 }

@@ -48,7 +48,7 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
   function deliverMailSoon(): void {
     if (!send || delivering || stopped) return;
     delivering = deliverDueMail(db, send, undefined, { holder, claimMs: leaseMs, concurrency: 4 })
-      .catch((error: unknown) => log.error('Mailronde mislukt; volgende ronde opnieuw', error))
+      .catch((error: unknown) => log.error('Mail delivery round failed; the next round tries again', error))
       .finally(() => {
         delivering = undefined;
       });
@@ -80,7 +80,7 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
       await delivering;
       await housekeepingJob.stop();
       await releaseMailClaims(db, holder).catch((error: unknown) =>
-        log.warn('Claims op mail niet vrijgegeven; ze verlopen vanzelf', error),
+        log.warn('Mail claims not released; they run out by themselves', error),
       );
     },
   };

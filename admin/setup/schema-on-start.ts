@@ -23,7 +23,7 @@ export async function ensureSchema(
   const { pending, unknown } = await migrationStatus(db);
   if (unknown.length > 0) {
     log.warn(
-      `${options.where} heeft migraties van een nieuwere versie (${unknown.join(', ')}); deze versie migreert niet en gebruikt het schema zoals het is`,
+      `${options.where} has migrations of a newer release (${unknown.join(', ')}); this release does not migrate and uses the schema as it is`,
     );
     return [];
   }

@@ -8,15 +8,14 @@ import {
   newPasswordShape,
   newRecoveryCodes,
   passwordsMatch,
-  requestPasswordReset,
   resetPassword,
   TwoFactorCodeInputSchema,
 } from '#admin/accounts/account-flows.ts';
 import { logIn, LoginInputSchema } from '#admin/accounts/log-in.ts';
-import { accountKey, clearFailures, recordFailure, throttleState } from '#admin/accounts/login-throttle.ts';
+import { requestPasswordResetLater } from '#admin/accounts/password-reset-requests.ts';
 import { invalidateSession, invalidateUserSessions } from '#admin/accounts/sessions.ts';
 import { call } from '#admin/app/call.ts';
-import { FieldError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { LoginRequiredError } from '#admin/errors/domain-errors.ts';
 import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
 import { linkContext } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
@@ -51,20 +50,7 @@ export const account = {
     handler: async ({ code }, context) => {
       const { session, user } = context.locals;
       if (!session || !user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
-      // A six-digit code can be guessed: wrong codes count towards the account's lockout.
-      const key = accountKey(user.email);
-      const state = await call(throttleState, [key]);
-      if (state.blocked) throw tooManyTries(state.retryAfterSeconds);
-      return runUseCase(async () => {
-        try {
-          const { usedRecoveryCode } = await call(completeTwoFactor, session, code);
-          await call(clearFailures, key);
-          return { usedRecoveryCode };
-        } catch (error) {
-          if (error instanceof FieldError) await call(recordFailure, [key]);
-          throw error;
-        }
-      });
+      return runUseCase(async () => call(completeTwoFactor, session, code, context.clientAddress));
     },
   }),
 
@@ -121,8 +107,7 @@ export const account = {
       const rate = await appRateLimiter('password-reset').hit(context.clientAddress);
       if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
       const { baseUrl, siteName } = linkContext();
-      await call(requestPasswordReset, email, { baseUrl, siteName });
-      deliverMailSoon();
+      call(requestPasswordResetLater, email, { baseUrl, siteName }, deliverMailSoon);
       return { ok: true as const };
     },
   }),

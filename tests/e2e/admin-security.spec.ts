@@ -4,6 +4,7 @@ import {
   choosePassword,
   createAccountWithCli,
   e2eDatabasePath,
+  latestMailTo,
   logIn,
   PASSWORD,
   uniqueEmail,
@@ -71,6 +72,24 @@ test('a POST from another site is refused, for pages and actions alike', async (
     });
     expect(response.status(), path).toBe(403);
   }
+});
+
+test('links in mail come from the configuration, never from the Host header of a request', async ({
+  request,
+  baseURL,
+}) => {
+  const email = uniqueEmail('gastheer');
+  createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']);
+  const forged = await request.post('/beheer/wachtwoord-vergeten?_action=account.requestPasswordReset', {
+    form: { email },
+    headers: { host: 'evil.example', origin: 'http://evil.example' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeLessThan(500);
+  await expect
+    .poll(async () => (await latestMailTo(email).catch(() => undefined))?.body)
+    .toContain(`${new URL(baseURL ?? '').origin}/beheer/wachtwoord-herstellen/`);
+  expect((await latestMailTo(email)).body).not.toContain('evil.example');
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax and site-wide; logging out ends the session', async ({

@@ -35,10 +35,13 @@ describe('the data version', () => {
       const start = await readDataVersion(database.db);
       expect(start).toBeGreaterThan(0);
       const listing = await findListingById(database.db, 3);
-      await updateListing(database.db, 3, { ...listing!, title: 'Nieuwe titel' });
+      await updateListing(database.db, 3, listing!.version, { ...listing!, title: 'Nieuwe titel' });
       await updateListingState(database.db, 4, { status: 'archived' });
       const organisation = await findOrganisationBySlug(database.db, 'karaat');
-      await updateOrganisation(database.db, 'karaat', { ...organisation!, name: 'Karaat Welzijn' });
+      await updateOrganisation(database.db, 'karaat', organisation!.version, {
+        ...organisation!,
+        name: 'Karaat Welzijn',
+      });
 
       expect(await readDataVersion(database.db)).toBe(start + 3);
       expect(heard).toEqual([start + 1, start + 2, start + 3]);
@@ -59,7 +62,7 @@ describe('the data version', () => {
     watch.onChange((version) => seen.push(version));
     watch.observe(before - 1);
     const listing = await findListingById(database.db, 5);
-    await updateListing(database.db, 5, { ...listing!, title: 'Door instantie A' });
+    await updateListing(database.db, 5, listing!.version, { ...listing!, title: 'Door instantie A' });
     await waitFor('the other instance saw the change', () => watch?.current() === before + 1);
     expect(seen).toEqual([before + 1]);
   });
