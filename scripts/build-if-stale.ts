@@ -32,6 +32,11 @@ function inputsHash(): string {
 }
 
 const wanted = inputsHash();
+// `npm run build` records what it built from, so a later `npm start` can tell.
+if (process.argv.includes('--record')) {
+  writeFileSync(stampFile, wanted);
+  process.exit(0);
+}
 const built = existsSync(join(root, 'dist', 'server', 'entry.mjs')) && existsSync(stampFile);
 if (built && readFileSync(stampFile, 'utf8') === wanted) {
   console.log('De build is actueel; niet opnieuw gebouwd.');
@@ -45,6 +50,6 @@ if (users.length > 0) {
   );
   process.exit(1);
 }
+// `npm run build` records the inputs when it is done.
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-writeFileSync(stampFile, wanted);

@@ -159,6 +159,8 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       ? (options.syncLoop ?? localSyncLoop)(syncNow, options.syncIntervalMs)
       : undefined;
   const unsubscribeVersions = options.dataVersionChanges?.(() => {
+    // Until the first full sync is done there is nothing to follow: that sync takes it all in.
+    if (!started) return;
     // With a shared index, the instance that holds the sync loop's lease follows for all.
     if (loop && !loop.holds()) return;
     catchUp().catch((error: unknown) =>
