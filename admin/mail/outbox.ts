@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { instanceName } from '../config/instance-name.ts';
 import { skipLockedRows } from '../db/dialect-sql.ts';
 import type { Database, MailOutboxRow } from '../db/tables.ts';
+import { log } from '../logging/log.ts';
 
 /**
  * Every mail is written to the outbox first and sent from there, so a mail server that is down
@@ -137,11 +138,28 @@ export async function deliverDueMail(
   let claimed = 0;
 
   async function deliverOne(mail: MailOutboxRow): Promise<void> {
-    const ours = (query: ReturnType<typeof update>) => query.where('claimed_by', '=', holder);
-    const update = () => db.updateTable('mail_outbox').where('id', '=', mail.id);
+    const ours = () =>
+      db.updateTable('mail_outbox').where('id', '=', mail.id).where('claimed_by', '=', holder);
+    // The claim is renewed while the mail server takes its time, so a slow send is not taken
+    // for a dead instance's; only a claim nobody renews runs out.
+    const renewal = setInterval(
+      () =>
+        void ours()
+          .set({ claimed_until: isoAfter(clock(), claimMs) })
+          .execute()
+          .catch((error: unknown) => log.warn(`Claim on mail ${mail.id} not renewed`, error)),
+      Math.max(50, Math.floor(claimMs / 3)),
+    );
+    let failure: { error: unknown } | undefined;
     try {
       await send({ to: mail.to_address, subject: mail.subject, text: mail.body_text, key: mailKey(mail) });
-      await ours(update())
+    } catch (error) {
+      failure = { error };
+    } finally {
+      clearInterval(renewal);
+    }
+    if (!failure) {
+      const result = await ours()
         .set({
           status: 'sent',
           sent_at: clock().toISOString(),
@@ -149,23 +167,25 @@ export async function deliverDueMail(
           claimed_by: null,
           claimed_until: null,
         })
-        .execute();
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0)
+        log.warn(`Mail ${mail.id} was sent after its claim ran out; another instance may send it once more`);
       report.sent += 1;
-    } catch (error) {
-      const delay = RETRY_DELAYS_MS[mail.attempts - 1];
-      const failed = delay === undefined;
-      await ours(update())
-        .set({
-          status: failed ? 'failed' : 'pending',
-          next_attempt_at: isoAfter(clock(), delay ?? 0),
-          last_error: (error as Error).message.slice(0, 300),
-          claimed_by: null,
-          claimed_until: null,
-        })
-        .execute();
-      if (failed) report.failed += 1;
-      else report.retrying += 1;
+      return;
     }
+    const delay = RETRY_DELAYS_MS[mail.attempts - 1];
+    const failed = delay === undefined;
+    await ours()
+      .set({
+        status: failed ? 'failed' : 'pending',
+        next_attempt_at: isoAfter(clock(), delay ?? 0),
+        last_error: (failure.error as Error).message.slice(0, 300),
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .execute();
+    if (failed) report.failed += 1;
+    else report.retrying += 1;
   }
 
   async function worker(): Promise<void> {

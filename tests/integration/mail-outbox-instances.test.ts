@@ -10,6 +10,7 @@ import {
 import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
 import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let database: TempDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -87,5 +88,41 @@ describe('one outbox, several instances', () => {
     expect(await deliverDueMail(database.openAnother(), send, start, { holder: 'b' })).toMatchObject({
       sent: 2,
     });
+  });
+
+  it('keeps the claim of an instance whose mail server is slow: nobody else sends that mail meanwhile', async () => {
+    const [id] = await queue(1);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The mail server of instance A takes longer than a claim lasts before it accepts the mail.
+    const slowSend: SendMail = async (mail) => {
+      await gate;
+      await send(mail);
+    };
+    const claimMs = 3000;
+    const deliveringA = deliverDueMail(database.db, slowSend, undefined, { holder: 'a', claimMs });
+    const claimedAt = Date.now();
+    const claimOfA = async () =>
+      (
+        await database.db
+          .selectFrom('mail_outbox')
+          .selectAll()
+          .where('id', '=', id!)
+          .executeTakeFirstOrThrow()
+      ).claimed_until;
+    await waitFor(
+      'the first claim would have run out, and A renewed it',
+      async () =>
+        Date.now() > claimedAt + claimMs && Date.parse((await claimOfA()) ?? '') > claimedAt + claimMs,
+      { timeoutMs: 20_000 },
+    );
+    expect(await deliverDueMail(database.openAnother(), send, undefined, { holder: 'b', claimMs })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
+    release();
+    expect(await deliveringA).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
   });
 });
