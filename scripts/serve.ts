@@ -21,6 +21,7 @@ import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { ensureSchema, SchemaBehindError } from '#admin/setup/schema-on-start.ts';
 import { appSearch, stopAppSearch } from '#search/index.ts';
 import { registerInstance } from './server/build-in-use.ts';
+import { bodyLimit } from './server/body-limit.ts';
 import { createHttpServer } from './server/http-server.ts';
 
 /** How long a stopping server lets requests in flight finish. */
@@ -62,7 +63,7 @@ const entry = (await import(new URL('../dist/server/entry.mjs', import.meta.url)
 // `npm start` will not rebuild this build while this process serves from it.
 const unregister = registerInstance(new URL('../dist/', import.meta.url));
 
-const http = createHttpServer([(request, response) => entry.handler(request, response)]);
+const http = createHttpServer([bodyLimit, (request, response) => entry.handler(request, response)]);
 // Building the search index starts now; /api/ready says when it is done.
 appSearch();
 await http.listen(config.HOST, config.PORT);

@@ -22,11 +22,12 @@ import { setPassword } from './set-password.ts';
 import { confirmTotpSetup, verifyUserTotp } from './two-factor.ts';
 import { findUserById, findUserRowByEmail, findUserRowById } from './user-repository.ts';
 import type { Actor } from './user.ts';
+import { text } from '../schemas/text.ts';
 
 /** A new password, typed twice; forms add their own fields (a link's token, the current password). */
 export const newPasswordShape = {
   password: PasswordSchema,
-  passwordRepeat: z.string({ error: 'Vul het wachtwoord nog een keer in.' }),
+  passwordRepeat: text({ error: 'Vul het wachtwoord nog een keer in.' }),
 };
 export const passwordsMatch: [
   (input: { password: string; passwordRepeat: string }) => boolean,
@@ -37,11 +38,7 @@ export const passwordsMatch: [
 ];
 
 export const TwoFactorCodeInputSchema = z.object({
-  code: z
-    .string({ error: 'Vul de code in.' })
-    .trim()
-    .min(1, 'Vul de code in.')
-    .max(20, 'Deze code klopt niet.'),
+  code: text({ error: 'Vul de code in.' }).trim().min(1, 'Vul de code in.').max(20, 'Deze code klopt niet.'),
 });
 
 /** Why a link did not work, in words for the page. */

@@ -3,6 +3,7 @@ import { instanceName } from '../config/instance-name.ts';
 import { appDatabase } from '../db/app-database.ts';
 import { appMailSender } from '../mail/app-mailer.ts';
 import { LONGEST_WINDOW_MS } from '../rate-limit/app-rate-limiters.ts';
+import { retentionSettings } from '../privacy/purge-personal-data.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../setup/background-jobs.ts';
 import { linkContext } from './app-context.ts';
 
@@ -18,7 +19,7 @@ export function startBackgroundWork(): BackgroundJobs {
     db: appDatabase(),
     send: appMailSender(),
     linkContext: () => linkContext(),
-    retentionMonths: config.QUESTION_RETENTION_MONTHS,
+    retention: retentionSettings(config),
     holder: instanceName(),
     takeoverMs: config.LEASE_SECONDS * 1000,
     rateLimitWindowMs: LONGEST_WINDOW_MS,

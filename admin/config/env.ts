@@ -65,6 +65,13 @@ export const EnvSchema = z.object({
   SESSION_SECURE_COOKIE: BooleanFlag.optional(),
   /** Months after closing that a question's personal data is kept; then `npm run purge` (and the server, daily) empties it. */
   QUESTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Days that sent or finally failed mail stays visible to beheerders before it is deleted. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Days what residents type into search is kept; after that only monthly counts of queries
+   * searched at least 5 times. At least 35, so every month is counted whole.
+   */
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(35).max(3650).default(90),
   /** Questions one network address may send per 10 minutes through /vraag. */
   QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   /** A question form sent sooner than this after it was shown is taken for a bot. */

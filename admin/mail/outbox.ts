@@ -12,6 +12,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A resident's address: emptied once the mail is sent or finally failed, and masked for beheerders. */
+  toResident?: boolean;
   /**
    * Stable per outbox row and used in the Message-ID: should a mail go out twice (an instance
    * died between the mail server's "accepted" and recording it), both copies are recognisably one.
@@ -42,6 +44,7 @@ export async function enqueueMail(
       last_error: null,
       created_at: now.toISOString(),
       sent_at: null,
+      to_resident: mail.toResident ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -166,6 +169,7 @@ export async function deliverDueMail(
           last_error: null,
           claimed_by: null,
           claimed_until: null,
+          ...forgetResident(mail),
         })
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0)
@@ -182,6 +186,7 @@ export async function deliverDueMail(
         last_error: (failure.error as Error).message.slice(0, 300),
         claimed_by: null,
         claimed_until: null,
+        ...(failed ? forgetResident(mail) : {}),
       })
       .execute();
     if (failed) report.failed += 1;
@@ -212,13 +217,21 @@ export async function releaseMailClaims(db: Kysely<Database>, holder: string): P
   return Number(result.numUpdatedRows);
 }
 
-/** Sends a failed mail again from scratch (a beheerder's button once the problem is fixed). */
+/** Once a mail to a resident is done with, its address is no longer kept. */
+const forgetResident = (mail: MailOutboxRow): { to_address?: string } =>
+  mail.to_resident === 1 ? { to_address: '' } : {};
+
+/**
+ * Sends a failed mail again from scratch (a beheerder's button once the problem is fixed); not a
+ * resident's, whose address is gone.
+ */
 export async function retryMail(db: Kysely<Database>, id: number, now = new Date()): Promise<boolean> {
   const result = await db
     .updateTable('mail_outbox')
     .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
     .where('id', '=', id)
     .where('status', '=', 'failed')
+    .where('to_address', '!=', '')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

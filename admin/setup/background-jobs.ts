@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { startLeasedJob } from '../leases/leased-job.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
+import { purgePersonalData, type RetentionSettings } from '../privacy/purge-personal-data.ts';
 import { log } from '../logging/log.ts';
 import { deliverDueMail, releaseMailClaims, type SendMail } from '../mail/outbox.ts';
-import { purgeClosedQuestions } from '../questions/retention.ts';
 import { forgetEndedWindows } from '../rate-limit/rate-limiter.ts';
 
 export interface BackgroundJobOptions {
@@ -13,8 +13,8 @@ export interface BackgroundJobOptions {
   send: SendMail | undefined;
   /** Links in reminder mails. */
   linkContext: () => { baseUrl: string; siteName: string };
-  /** Months a closed question's personal data is kept. */
-  retentionMonths: number;
+  /** How long each kind of personal data is kept. */
+  retention: RetentionSettings;
   /** This instance, as leases and mail claims name it. */
   holder: string;
   /** Work a dead instance held is taken over by another within this time. */
@@ -34,9 +34,10 @@ export interface BackgroundJobs {
 /**
  * The server's own work, safe with several instances on one database. Mail: every instance
  * works through the outbox, each mail claimed by one (admin/mail/outbox.ts). Housekeeping (the
- * monthly reminders, the retention purge, old rate-limit windows): hourly, on whichever instance
- * holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs` and the
- * others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
+ * monthly reminders, every retention schedule, old rate-limit windows): hourly, on whichever
+ * instance holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs`
+ * and the others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
+ * A failing round is logged (without content) and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
   const { db, send, holder } = options;
@@ -54,11 +55,25 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
       });
   }
 
+  /** Hourly, each step safe to repeat and each tried even when another failed. */
   async function housekeeping(): Promise<void> {
-    const reminded = await sendStaleReminders(db, options.linkContext());
-    if (reminded && reminded.mails > 0) deliverMailSoon();
-    await purgeClosedQuestions(db, { months: options.retentionMonths });
-    await forgetEndedWindows(db, new Date(Date.now() - options.rateLimitWindowMs));
+    const steps: [string, () => Promise<unknown>][] = [
+      [
+        'Stale listing reminders',
+        async () => {
+          const reminded = await sendStaleReminders(db, options.linkContext());
+          if (reminded && reminded.mails > 0) deliverMailSoon();
+        },
+      ],
+      ['Retention purge', () => purgePersonalData(db, options.retention)],
+      [
+        'Forgetting ended rate-limit windows',
+        () => forgetEndedWindows(db, new Date(Date.now() - options.rateLimitWindowMs)),
+      ],
+    ];
+    for (const [name, step] of steps) {
+      await step().catch((error: unknown) => log.error(`${name} failed`, error));
+    }
   }
 
   const mailTimer = setInterval(deliverMailSoon, lookEveryMs);

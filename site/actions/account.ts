@@ -21,6 +21,7 @@ import { linkContext } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/admin-session.ts';
 import { runUseCase } from './run-use-case.ts';
+import { text } from '#admin/schemas/text.ts';
 
 const tooManyTries = (seconds: number) =>
   new ActionError({
@@ -28,7 +29,7 @@ const tooManyTries = (seconds: number) =>
     message: `Te veel pogingen. Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw.`,
   });
 
-const TokenSchema = z.string().min(10).max(200);
+const TokenSchema = text().min(10).max(200);
 
 export const account = {
   logIn: defineAction({
@@ -87,7 +88,8 @@ export const account = {
     accept: 'form',
     handler: async (_input, context) => {
       const user = context.locals.user;
-      if (!user) throw new LoginRequiredError();
+      // Nobody logged in: nothing to end; the page sends them to the login page.
+      if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: new LoginRequiredError().message });
       await call(invalidateUserSessions, user.id);
       clearSessionCookie(context);
       return { ok: true as const };
@@ -97,8 +99,7 @@ export const account = {
   requestPasswordReset: defineAction({
     accept: 'form',
     input: z.object({
-      email: z
-        .string({ error: 'Vul je e-mailadres in.' })
+      email: text({ error: 'Vul je e-mailadres in.' })
         .trim()
         .min(3, 'Vul je e-mailadres in.')
         .max(254, 'Vul een geldig e-mailadres in.'),
@@ -134,8 +135,7 @@ export const account = {
     accept: 'form',
     input: z
       .object({
-        currentPassword: z
-          .string({ error: 'Vul je huidige wachtwoord in.' })
+        currentPassword: text({ error: 'Vul je huidige wachtwoord in.' })
           .min(1, 'Vul je huidige wachtwoord in.')
           .max(256),
         ...newPasswordShape,

@@ -59,6 +59,22 @@ test('actions refuse anyone not logged in, and change nothing', async ({ request
   }
 });
 
+test('"overal uitloggen" without a session sends to the login page, and never answers 500', async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const page = await request.post('/beheer/account?_action=account.logOutEverywhere', {
+    form: {},
+    headers: { origin },
+    maxRedirects: 0,
+  });
+  expect(page.status()).toBe(303);
+  expect(page.headers().location).toContain('/beheer/inloggen');
+  const rpc = await request.post('/_actions/account.logOutEverywhere', { form: {}, headers: { origin } });
+  expect(rpc.status()).toBe(401);
+});
+
 test('a POST from another site is refused, for pages and actions alike', async ({ request }) => {
   for (const path of [
     '/beheer/inloggen?_action=account.logIn',

@@ -33,7 +33,8 @@ describe('prepareDatabase', () => {
       '0002-search-log',
       '0003-users-and-sessions',
       '0004-questions',
-      '0005-several-instances',
+      '0005-hardening',
+      '0006-several-instances',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './throwaway-postgres.ts';
+import { freePort } from './server-process.ts';
 
 /**
  * One instance of the built server (`npm run build` first), as an operator starts it: its own

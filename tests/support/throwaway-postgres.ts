@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './server-process.ts';
 
 /**
  * A PostgreSQL server of its own for the tests and benchmarks: a fresh data folder in /tmp, a
@@ -47,18 +47,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
       'PostgreSQL draait niet als root, en de gebruiker "postgres" bestaat niet. Installeer PostgreSQL (apt-get install postgresql) of zet TEST_DATABASE_URL.',
     );
   return { uid: Number(uid), gid: Number(gid) };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAccepting(url: string, server: ChildProcess, logFile: string): Promise<void> {
