@@ -29,8 +29,19 @@ export type SyncLoop = (
 
 /** The default loop: a local timer; this instance always does the work. */
 export const localSyncLoop: SyncLoop = (pass, intervalMs) => {
+  // A failure is logged when it starts and when it ends, not at every round in between.
+  let failing = false;
   const timer = setInterval(() => {
-    pass().catch((error: unknown) => log.error('Search sync failed; next try in the next round', error));
+    pass().then(
+      () => {
+        if (failing) log.info('Search sync works again');
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) log.error('Search sync failed; it is tried again every round', error);
+        failing = true;
+      },
+    );
   }, intervalMs);
   // The loop must never keep a finished process (a CLI, a test) alive.
   timer.unref();

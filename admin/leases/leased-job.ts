@@ -39,12 +39,17 @@ export function startLeasedJob(options: LeasedJobOptions): LeasedJob {
   let renewing: Promise<void> | undefined;
   let running: Promise<void> | undefined;
 
+  // A failure is logged when it starts and when it ends, not at every round in between.
+  let failing = false;
   async function runOnce(): Promise<void> {
     lastRunAt = Date.now();
     try {
       await options.run();
+      if (failing) log.info(`Background work "${name}" works again`);
+      failing = false;
     } catch (error) {
-      log.error(`Background work "${name}" failed; the next round tries again`, error);
+      if (!failing) log.error(`Background work "${name}" failed; it is tried again every round`, error);
+      failing = true;
     }
   }
 
