@@ -18,6 +18,8 @@ export interface SearchService {
   syncNow(): Promise<SyncReport>;
   /** Applies the listings changed since the data version the index last followed. */
   catchUp(): Promise<number>;
+  /** Raised after every write to the index, so caches of search pages know when answers changed. */
+  generation(): number;
   stop(): Promise<void>;
 }
 
@@ -75,7 +77,28 @@ export interface SearchServiceOptions {
  * degrade instead of break.
  */
 export function createSearchService(options: SearchServiceOptions): SearchService {
-  const { engine, source, settings } = options;
+  const { source, settings } = options;
+  let generation = 0;
+  // Counted after the write finished: a page rendered from then on sees the new answers.
+  const engine: SearchEngine = {
+    name: options.engine.name,
+    configure: (value) => options.engine.configure(value),
+    clear: async () => {
+      await options.engine.clear();
+      generation += 1;
+    },
+    versions: () => options.engine.versions(),
+    search: (query) => options.engine.search(query),
+    close: () => options.engine.close(),
+    upsert: async (documents) => {
+      await options.engine.upsert(documents);
+      generation += 1;
+    },
+    remove: async (ids) => {
+      await options.engine.remove(ids);
+      generation += 1;
+    },
+  };
   const retryAfterMs = options.retryAfterMs ?? 5_000;
   let starting: Promise<void> | undefined;
   let started = false;
@@ -192,6 +215,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     },
     syncNow,
     catchUp,
+    generation: () => generation,
     async stop() {
       unsubscribeVersions?.();
       unsubscribeWrites();

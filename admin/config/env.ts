@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { z } from 'zod';
 import { parseDatabaseLocation, type DatabaseLocation } from '../db/database-location.ts';
@@ -50,10 +51,12 @@ export const EnvSchema = z.object({
   SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** PDOK Locatieserver (search v3.1) for "wat is mijn wijk?"; point it elsewhere for a mirror or tests. */
   LOCATIESERVER_URL: z.url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
-  /** Overrides the tile URL template of content/gemeente.yaml (e.g. an own tile server). */
-  MAP_TILE_URL: z.string().includes('{z}').optional(),
-  /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
-  MAP_TILE_DIR: z.string().min(1).optional(),
+  /** Overrides where the server fetches map tiles (content/gemeente.yaml `map.tileUrl`), e.g. an own tile server. */
+  MAP_TILE_URL: z.url().includes('{z}').optional(),
+  /** Folder of the map tile cache; relative paths are taken from the project root. */
+  MAP_TILE_CACHE_DIR: z.string().min(1).default('data/tile-cache'),
+  /** Size limit of the map tile cache; the least recently used tiles go first. */
+  MAP_TILE_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
   /** Mail server, e.g. `smtp://user:password@mail.example.nl:587`; without it mail stays in the outbox (visible to beheerders). */
   SMTP_URL: z
     .string()
@@ -76,6 +79,10 @@ export const EnvSchema = z.object({
   QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   /** A question form sent sooner than this after it was shown is taken for a bot. */
   QUESTION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  /** Memory for rendered public pages kept by the server (MB); 0 turns the render cache off. */
+  RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** How often the server asks the database whether another instance changed published data (ms). */
+  DATA_VERSION_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),
@@ -104,6 +111,10 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** A configured path; relative ones are taken from the project root. */
+export const fromProjectRoot = (path: string): string =>
+  path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
 
 /** PostgreSQL when DATABASE_URL is set, the SQLite file of DATABASE_PATH otherwise. */
 export function databaseLocation(config: Env = env()): DatabaseLocation {

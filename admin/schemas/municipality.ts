@@ -39,9 +39,22 @@ export const MunicipalitySchema = z.object({
   map: z.object({
     center: CoordinatesSchema,
     zoom: z.number().int().min(5).max(19),
-    /** Leaflet tile URL template with `{z}`, `{x}`, `{y}`. */
-    tileUrl: text().includes('{z}'),
+    /**
+     * Where the tiles come from, as a URL template with `{z}`, `{x}`, `{y}`. Browsers never ask it:
+     * the server fetches and caches tiles and serves them at /kaart/tegels/{z}/{x}/{y}.png.
+     */
+    tileUrl: text().url().includes('{z}'),
     attribution: text().min(2),
+    /** Zoom levels the maps may show; tiles outside them are not served. */
+    minZoom: z.number().int().min(0).max(22),
+    maxZoom: z.number().int().min(0).max(22),
+    /** The area the maps may show (the municipality with a margin); tiles outside it are not served. */
+    bounds: z.object({
+      south: z.number().min(-90).max(90),
+      west: z.number().min(-180).max(180),
+      north: z.number().min(-90).max(90),
+      east: z.number().min(-180).max(180),
+    }),
   }),
   urgentHelp: z.array(UrgentHelpSchema).min(1),
   /**
