@@ -13,7 +13,7 @@ const PLACE = 'Yulius Inloop Ridderkerk';
 const DIRECT_LINE = '0180-777666';
 
 async function listingId(): Promise<number> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     return (await db.selectFrom('listings').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow())
       .id;

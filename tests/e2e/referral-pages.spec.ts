@@ -41,7 +41,7 @@ async function checkPage(page: Page, found: string[]): Promise<void> {
 }
 
 async function query<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     return await work(db);
   } finally {

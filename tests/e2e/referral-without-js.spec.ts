@@ -68,7 +68,7 @@ async function mailTo(address: string, subject: RegExp): Promise<ReceivedMail> {
 }
 
 async function organisationOfListing(id: number): Promise<string> {
-  const db = openDatabase(server.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: server.databasePath });
   try {
     return (
       await db
@@ -230,7 +230,7 @@ test('a question becomes a referral to two listings, each organisation reports b
   await expect(other.getByRole('link', { name: reference })).toHaveCount(0);
 
   // Four weeks later: "Heeft het geholpen?" in the teamlid's inbox.
-  const db = openDatabase(server.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: server.databasePath });
   try {
     await db
       .updateTable('referrals')

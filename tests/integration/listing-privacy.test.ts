@@ -25,7 +25,7 @@ import { createDocumentSource } from '#search/document-source.ts';
 import { listingDocumentId } from '#search/project-listing.ts';
 import { listingJsonLd } from '#site/lib/json-ld.ts';
 import { accountWith } from '../support/accounts.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // What a listing keeps for professionals (its address when it is on request, the contact person,
 // direct line and intake conditions for referrers) must reach no public read: the page, the wijk
@@ -33,7 +33,7 @@ import { tempDatabase } from '../support/temp-database.ts';
 // (which read the search documents), and JSON-LD.
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let editor: User;
 const organisation = content.organisations[0]!.id;
 const wijk = content.neighbourhoods[0]!.id;
@@ -84,7 +84,7 @@ const leaks = (value: unknown): string[] => {
 };
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: false });
   editor = await accountWith(database.db, { role: 'organisatie', organisationSlug: organisation });
 });

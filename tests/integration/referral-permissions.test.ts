@@ -31,7 +31,7 @@ import {
   RESIDENT,
   type ReferralWorld,
 } from '../support/referrals.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Every referral action, tried by everyone the issue names: nobody logged in, a teamlid of the team
 // that referred, a teamlid of another team, the editor of an organisation the referral went to, the
@@ -40,7 +40,7 @@ import { tempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const context = referralContextFor(content);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let world: ReferralWorld;
 let referralId: number;
 type Person = 'teamlid' | 'otherTeamlid' | 'receivingEditor' | 'otherEditor' | 'beheerder';
@@ -62,7 +62,7 @@ const person = (who: Person): Actor =>
   })[who];
 
 beforeAll(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   world = await referralWorld(database.db, content);
   referralId = (await createReferral(database.db, world.teamlid, referralInput(world), context)).id;

@@ -37,16 +37,16 @@ import {
   type ReferralWorld,
 } from '../support/referrals.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const context = referralContextFor(content);
 const inbox = { teams: inboxTeams(content), siteName: context.siteName, baseUrl: context.baseUrl };
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let world: ReferralWorld;
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   world = await referralWorld(database.db, content);
 });

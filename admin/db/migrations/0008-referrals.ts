@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // Referrals (verwijzingen) from a wijkteam to listings, and what listings keep for them: room
 // ("plek"), an address for professionals only, what to bring, and contact details and intake
@@ -20,7 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('referrals')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('reference', 'text', (col) => col.notNull().unique())
     .addColumn('team_id', 'text', (col) => col.notNull())
     .addColumn('created_by_user_id', 'integer', (col) => col.references('users.id').onDelete('set null'))
@@ -67,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('referral_items')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('referral_id', 'integer', (col) =>
       col.notNull().references('referrals.id').onDelete('cascade'),
     )
@@ -95,7 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('referral_events')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('referral_id', 'integer', (col) =>
       col.notNull().references('referrals.id').onDelete('cascade'),
     )
