@@ -350,6 +350,59 @@ test('bad input on every referral form gets a 4xx and a Dutch message, and nothi
   expect(await state()).toBe(before);
 });
 
+test('links in referral mail come from the configuration, never from the Host header', async ({
+  page,
+  baseURL,
+}) => {
+  await loggedInTeamlid(page, [TEAM]);
+  const listingId = await query(
+    async (db) =>
+      (
+        await db
+          .selectFrom('referral_items')
+          .select('listing_id')
+          .where('referral_id', '=', referralId)
+          .executeTakeFirstOrThrow()
+      ).listing_id,
+  );
+  const name = `Gastheer ${marker}`;
+  const forged = await page.request.post('/beheer/verwijzingen/nieuw?_action=referrals.create', {
+    form: {
+      listingIds: String(listingId),
+      residentName: name,
+      residentPhone: '0180-123456',
+      lifeDomains: 'geld',
+      note: 'De inwoner wil hulp bij het ordenen van de post.',
+      consent: 'on',
+      urgency: 'normaal',
+      contactBy: 'organisatie',
+    },
+    headers: { host: 'evil.example', origin: 'http://evil.example' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(303);
+  const { id, reference } = await query((db) =>
+    db
+      .selectFrom('referrals')
+      .select(['id', 'reference'])
+      .where('resident_name', '=', name)
+      .executeTakeFirstOrThrow(),
+  );
+  const mails = await query((db) =>
+    db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body_text'])
+      .where('subject', 'like', `%${reference}%`)
+      .execute(),
+  );
+  expect(mails.length).toBeGreaterThan(0);
+  for (const mail of mails) {
+    expect(mail.body_text).toContain(`${new URL(baseURL ?? '').origin}/beheer/verwijzingen/${id}`);
+    expect(mail.subject + mail.body_text).not.toContain('evil.example');
+    expect(mail.subject + mail.body_text).not.toContain(name);
+  }
+});
+
 test('bad input in the new listing fields gets a 422 and a Dutch message, and nothing is stored', async ({
   page,
   baseURL,
