@@ -5,7 +5,7 @@ export default defineConfig({
     include: [
       'tests/unit/**/*.test.ts',
       'tests/integration/**/*.test.ts',
-      'tests/relevance/**/*.test.ts',
+      'tests/relevance/embedded-relevance.test.ts',
       'tests/search-contract/embedded-engine.test.ts',
     ],
     // Integration tests each open their own SQLite file; files run in parallel, tests within a file in order.

@@ -3,8 +3,10 @@ import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
 import { appDatabase } from '#admin/db/app-database.ts';
 import { createSearchEngine } from './create-engine.ts';
+import { createCrisisDetector } from './crisis/crisis-detector.ts';
 import { createDocumentSource } from './document-source.ts';
 import { createSearchService, type SearchService } from './search-service.ts';
+import { searchSettings } from './search-settings.ts';
 
 let service: SearchService | undefined;
 
@@ -16,7 +18,8 @@ export function appSearch(): SearchService {
     service = createSearchService({
       engine: createSearchEngine(config),
       source: createDocumentSource(appDatabase(), content),
-      settings: { synonyms: content.taxonomy.synonyms },
+      settings: searchSettings(content),
+      crisis: createCrisisDetector(content.crisis, content.municipality.urgentHelp),
       syncIntervalMs: config.SEARCH_SYNC_INTERVAL_SECONDS * 1000,
     });
     // Start building the index now, so the first resident does not wait for it.

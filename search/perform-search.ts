@@ -1,17 +1,22 @@
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
+import type { CrisisHelp } from './crisis/crisis-detector.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
 import { toSearchParams, type SearchState } from './url-params.ts';
 
-export type SearchOutcome =
+export type SearchOutcome = (
   | {
       status: 'ok';
       result: SearchResult;
       /** When filters left nothing: how many results the same words give without filters. */
       totalWithoutFilters?: number;
     }
-  | { status: 'unavailable' };
+  | { status: 'unavailable' }
+) & {
+  /** Set when the words sound like someone is in danger: show these numbers before anything else. */
+  crisis?: CrisisHelp;
+};
 
 const NO_FILTERS = {
   type: [],
@@ -32,13 +37,15 @@ export async function performSearch(
   log: SearchLog,
   state: SearchState,
 ): Promise<SearchOutcome> {
+  const crisis = service.crisis(state.query.text);
+  const withCrisis = crisis ? { crisis } : {};
   let result: SearchResult;
   try {
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
       console.error('Search unavailable:', error.message);
-      return { status: 'unavailable' };
+      return { status: 'unavailable', ...withCrisis };
     }
     throw error;
   }
@@ -56,8 +63,13 @@ export async function performSearch(
   if (result.total === 0 && filtered) {
     const broader = await service
       .search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 })
-      .catch(() => undefined);
-    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total };
+      .catch((error: unknown) => {
+        // Only a hint for the empty page: an engine that just went away leaves it out.
+        if (!(error instanceof SearchUnavailableError)) throw error;
+        console.error('Search unavailable:', error.message);
+        return undefined;
+      });
+    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis };
   }
-  return { status: 'ok', result };
+  return { status: 'ok', result, ...withCrisis };
 }

@@ -1,4 +1,5 @@
 import { onListingChanged } from '#admin/listings/listing-changes.ts';
+import type { CrisisDetector, CrisisHelp } from './crisis/crisis-detector.ts';
 import type { DocumentSource } from './document-source.ts';
 import { syncIndex, type SyncReport } from './index-sync.ts';
 import { listingDocumentId } from './project-listing.ts';
@@ -9,6 +10,11 @@ export interface SearchService {
   /** Resolves once settings are applied and the index caught up with the database. */
   ready(): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The crisis numbers to show above the results when the text sounds like someone is in
+   * danger. Needs no engine, so it works while search itself is unavailable.
+   */
+  crisis(text: string): CrisisHelp | undefined;
   /** One repair pass of the sync loop. */
   syncNow(): Promise<SyncReport>;
   stop(): Promise<void>;
@@ -18,11 +24,19 @@ export interface SearchServiceOptions {
   engine: SearchEngine;
   source: DocumentSource;
   settings: SearchSettings;
+  /** Recognises crisis wording; without it no search shows the crisis numbers (tests that do not need them). */
+  crisis?: CrisisDetector;
   /** How often the sync loop repairs drift; 0 turns the loop off (tests drive it by hand). */
   syncIntervalMs: number;
   /** After a failed start, wait this long before trying again, so a down engine is not hammered. */
   retryAfterMs?: number;
 }
+
+/**
+ * How long an editor's save waits for the search index. The save itself is committed; a
+ * slower engine finishes in the background and the sync loop checks the result.
+ */
+const WRITE_THROUGH_WAIT_MS = 2_000;
 
 /**
  * Keeps one engine in step with the database: a full sync at start, write-through on every
@@ -56,8 +70,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const unsubscribe = onListingChanged(async (listingId) => {
     await ready();
     const document = await source.listingDocument(listingId);
-    if (document) await engine.upsert([document]);
-    else await engine.remove([listingDocumentId(listingId)]);
+    const options = { maxWaitMs: WRITE_THROUGH_WAIT_MS };
+    if (document) await engine.upsert([document], options);
+    else await engine.remove([listingDocumentId(listingId)], options);
   });
 
   // One pass at a time: a slow pass (a large reindex) is joined, not run twice over.
@@ -89,6 +104,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       await ready();
       return engine.search(query);
     },
+    crisis: options.crisis ?? (() => undefined),
     syncNow,
     async stop() {
       if (timer) clearInterval(timer);

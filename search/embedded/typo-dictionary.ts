@@ -3,7 +3,8 @@ import { editDistanceWithin } from '../text/edit-distance.ts';
 /**
  * Finds known terms within one or two typos of a word without comparing it to every term
  * (symmetric delete: a term and a typo of it share a string with up to two letters deleted).
- * Terms are only ever added; callers check that a returned term still has documents.
+ * A wrong first letter counts as two typos, as in Meilisearch: people rarely get it wrong, and
+ * forgiving it matches too many unrelated words.
  */
 export class TypoDictionary {
   readonly #byDeletion = new Map<string, string[]>();
@@ -12,11 +13,22 @@ export class TypoDictionary {
   add(term: string): void {
     if (this.#terms.has(term) || term.length < 4) return;
     this.#terms.add(term);
-    // A term can only be two typos from a word of 9+ letters when it has 7+ letters itself.
-    for (const key of deletions(term, term.length >= 7 ? 2 : 1)) {
+    for (const key of deletions(term, depthFor(term))) {
       const terms = this.#byDeletion.get(key);
       if (terms) terms.push(term);
       else this.#byDeletion.set(key, [term]);
+    }
+  }
+
+  /** Forgets a term, so a word no document has any more is never suggested. */
+  remove(term: string): void {
+    if (!this.#terms.delete(term)) return;
+    for (const key of deletions(term, depthFor(term))) {
+      const terms = this.#byDeletion.get(key);
+      if (!terms) continue;
+      const kept = terms.filter((candidate) => candidate !== term);
+      if (kept.length > 0) this.#byDeletion.set(key, kept);
+      else this.#byDeletion.delete(key);
     }
   }
 
@@ -27,7 +39,7 @@ export class TypoDictionary {
     for (const key of deletions(word, maxTypos)) {
       for (const term of this.#byDeletion.get(key) ?? []) {
         if (found.has(term) || term === word) continue;
-        const typos = editDistanceWithin(word, term, maxTypos);
+        const typos = editDistanceWithin(word, term, maxTypos) + (term[0] === word[0] ? 0 : 1);
         if (typos <= maxTypos) found.set(term, typos);
       }
     }
@@ -38,6 +50,9 @@ export class TypoDictionary {
     return this.#terms.size;
   }
 }
+
+/** A term can only be two typos from a word of 9+ letters when it has 7+ letters itself. */
+const depthFor = (term: string): number => (term.length >= 7 ? 2 : 1);
 
 /** The word itself and every string made by deleting up to `depth` letters. */
 function deletions(word: string, depth: number): Set<string> {

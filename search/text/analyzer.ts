@@ -1,13 +1,10 @@
 import { stemmer } from '@orama/stemmers/dutch';
-import { DUTCH_STOP_WORDS } from './dutch-stop-words.ts';
 
 /** A word as written (folded) and the term it is indexed under. */
 export interface Token {
   word: string;
   term: string;
 }
-
-const STOP_WORDS = new Set(DUTCH_STOP_WORDS);
 
 // The Snowball stemmer folds these onto words with another meaning ("ouderen" — elderly —
 // and "ouders" — parents — both become "ouder"); residents mean different people.
@@ -33,13 +30,4 @@ export function stemWord(word: string): string {
   if (kept) return kept;
   // Numbers and very short words have nothing to strip, and stemming them only merges noise.
   return word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
-}
-
-/** Words of a text as terms, stop words removed: what the embedded engine indexes and looks up. */
-export function analyze(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const word of splitWords(text)) {
-    if (!STOP_WORDS.has(word)) tokens.push({ word, term: stemWord(word) });
-  }
-  return tokens;
 }

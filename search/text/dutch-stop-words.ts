@@ -86,7 +86,6 @@ export const DUTCH_STOP_WORDS: readonly string[] = [
   'wie',
   'wij',
   'wil',
-  'word',
   'wordt',
   'ze',
   'zich',
