@@ -15,7 +15,12 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // admin/ and search/ are plain Node modules: the server loads them from source, so the
+      // pages and scripts/serve.ts share one instance of the database, caches and jobs.
+      rollupOptions: { external: [/^#admin\//, /^#search\//] },
+    },
   },
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   devToolbar: { enabled: false },

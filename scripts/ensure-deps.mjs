@@ -10,6 +10,10 @@ const root = process.cwd();
 const installedMarker = join(root, 'node_modules', '.package-lock.json');
 const lockfile = join(root, 'package-lock.json');
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root });
   return result.status === 0;
@@ -47,7 +51,8 @@ function ensureChromium() {
   if (isRoot && existsSync('/etc/debian_version')) {
     console.log('Chromium installeren met apt-get (nodig voor de browsertests)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+    const apt = (/** @type {string[]} */ args) =>
+      spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
     if (
       apt(['update']) &&
       apt(['install', '-y', '--no-install-recommends', 'chromium']) &&

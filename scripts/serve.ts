@@ -1,25 +1,56 @@
-// Production entry: prepares the database (migrations, organisations, demo data once), then
-// starts the built Astro server. Runs on the Node 24 that the `node` devDependency provides.
-import { env, databasePath } from '#admin/config/env.ts';
+// Production entry: prepares the database (migrations, organisations, demo data once), serves the
+// built Astro app and runs the server's background work until SIGTERM or SIGINT, then drains.
+// Runs on the Node 24 that the `node` devDependency provides; admin/ and search/ are loaded from
+// source, so this file and the pages share one database handle, one set of caches and one job runner.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startBackgroundWork, stopBackgroundWork } from '#admin/app/background-work.ts';
+import { databasePath, env } from '#admin/config/env.ts';
 import { contentRoot } from '#admin/config/paths.ts';
+import { publicBaseUrl } from '#admin/config/public-url.ts';
 import { loadContent } from '#admin/content/load-content.ts';
-import { openDatabase } from '#admin/db/open-database.ts';
+import { appDatabase } from '#admin/db/app-database.ts';
+import { log } from '#admin/logging/log.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { createHttpServer } from './server/http-server.ts';
+
+/** How long a stopping server lets requests in flight finish. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = env();
-const db = openDatabase(databasePath(config));
-const report = await prepareDatabase(db, {
+// Fails at start, not at the first mail, when links would have no trustworthy origin.
+publicBaseUrl(config);
+const report = await prepareDatabase(appDatabase(), {
   content: loadContent(contentRoot),
   contentRoot,
   demoData: config.DEMO_DATA,
 });
-await db.destroy();
-
-console.log(
+log.info(
   `Database klaar (${databasePath(config)}): ${report.migrations.length} migratie(s), ` +
     `${report.organisationsAdded} organisatie(s) en ${report.demoListingsAdded} voorbeeld-aanbod toegevoegd.`,
 );
-process.env.HOST = config.HOST;
-process.env.PORT = String(config.PORT);
+
+// The adapter would otherwise start its own server; this process owns the server and its shutdown.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+type AstroHandler = (request: IncomingMessage, response: ServerResponse) => void;
 // Imported by URL: the file exists only after `astro build`.
-await import(new URL('../dist/server/entry.mjs', import.meta.url).href);
+const entry = (await import(new URL('../dist/server/entry.mjs', import.meta.url).href)) as {
+  handler: AstroHandler;
+};
+
+const http = createHttpServer([(request, response) => entry.handler(request, response)]);
+await http.listen(config.HOST, config.PORT);
+startBackgroundWork();
+log.info(`Wijkwijzer luistert op http://${config.HOST}:${config.PORT}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stoppen; lopende verzoeken krijgen ${SHUTDOWN_GRACE_MS / 1000} s`);
+  await http.shutdown(SHUTDOWN_GRACE_MS);
+  stopBackgroundWork();
+  await appDatabase().destroy();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void stop('SIGTERM'));
+process.once('SIGINT', () => void stop('SIGINT'));

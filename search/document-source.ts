@@ -15,7 +15,7 @@ import type { SearchDocument } from './search-document.ts';
 export interface DocumentSource {
   /** id → version of everything the index should hold. */
   expectedVersions(): Promise<Map<string, number>>;
-  load(ids: string[]): Promise<SearchDocument[]>;
+  load: (ids: string[]) => Promise<SearchDocument[]>;
   /** The document of one listing, or undefined when it is not (or no longer) published. */
   listingDocument(listingId: number): Promise<SearchDocument | undefined>;
 }

@@ -1,3 +1,4 @@
+import { AppError } from '#admin/errors/app-error.ts';
 import type { SearchDocument } from './search-document.ts';
 import type { SearchQuery, SearchResult } from './search-query.ts';
 
@@ -45,14 +46,16 @@ export interface SearchEngine {
  * The engine cannot be reached or is not ready; the site shows a clear message instead and
  * tries again later.
  */
-export class SearchUnavailableError extends Error {
+export class SearchUnavailableError extends AppError {
   override name = 'SearchUnavailableError';
+  readonly code = 'search_unavailable';
 }
 
 /**
  * The engine refused what we asked (an invalid filter or setting): a fault in this code, not
  * an outage. It is logged as an error and must fail tests rather than pass for "unavailable".
  */
-export class SearchEngineError extends Error {
+export class SearchEngineError extends AppError {
   override name = 'SearchEngineError';
+  readonly code = 'search_engine_refused';
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/tables.ts';
-import { FieldError } from '../errors/domain-errors.ts';
+import { DomainError, FieldError } from '../errors/domain-errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import { twoFactorStep, type NextStep } from './log-in.ts';
@@ -38,8 +38,9 @@ export const TwoFactorCodeInputSchema = z.object({
 });
 
 /** Why a link did not work, in words for the page. */
-export class LinkError extends Error {
+export class LinkError extends DomainError {
   override name = 'LinkError';
+  readonly code = 'link_invalid';
   readonly status: Exclude<ConsumedToken['status'], 'ok'>;
   constructor(status: Exclude<ConsumedToken['status'], 'ok'>) {
     super(

@@ -1,9 +1,11 @@
+import { DomainError } from '../errors/domain-errors.ts';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/tables.ts';
 import type { Role, TeamId, User } from './user.ts';
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   override name = 'EmailTakenError';
+  readonly code = 'email_taken';
 }
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

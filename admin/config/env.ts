@@ -1,3 +1,4 @@
+import { AppError } from '../errors/app-error.ts';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.ts';
@@ -55,8 +56,9 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = 'ConfigError';
+  readonly code = 'config_invalid';
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

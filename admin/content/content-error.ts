@@ -1,8 +1,10 @@
+import { AppError } from '../errors/app-error.ts';
 import type { z } from 'zod';
 
 /** Content in git that does not fit its schema; names the file and the field. */
-export class ContentError extends Error {
+export class ContentError extends AppError {
   override name = 'ContentError';
+  readonly code = 'content_invalid';
 
   readonly file: string;
   readonly problems: string[];

@@ -1,8 +1,10 @@
+import { AppError } from '../errors/app-error.ts';
 import { Migrator, type Kysely } from 'kysely';
 import { migrations } from './migrations/index.ts';
 
-export class MigrationError extends Error {
+export class MigrationError extends AppError {
   override name = 'MigrationError';
+  readonly code = 'migration_failed';
 }
 
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */

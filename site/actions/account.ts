@@ -15,10 +15,11 @@ import {
 import { logIn, LoginInputSchema } from '#admin/accounts/log-in.ts';
 import { accountKey, clearFailures, recordFailure, throttleState } from '#admin/accounts/login-throttle.ts';
 import { invalidateSession, invalidateUserSessions } from '#admin/accounts/sessions.ts';
-import { appDatabase } from '#admin/db/app-database.ts';
+import { call } from '#admin/app/call.ts';
 import { FieldError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
 import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
-import { backgroundJobs, linkContext } from '../lib/admin-services.ts';
+import { linkContext } from '#admin/app/app-context.ts';
+import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/admin-session.ts';
 import { runUseCase } from './run-use-case.ts';
 
@@ -35,7 +36,7 @@ export const account = {
     accept: 'form',
     input: LoginInputSchema,
     handler: async (input, context) => {
-      const result = await logIn(appDatabase(), { ...input, clientAddress: context.clientAddress });
+      const result = await call(logIn, { ...input, clientAddress: context.clientAddress });
       if (result.status === 'throttled') throw tooManyTries(result.retryAfterSeconds);
       if (result.status === 'invalid')
         return { ok: false as const, errors: { password: 'Het e-mailadres of het wachtwoord klopt niet.' } };
@@ -52,15 +53,15 @@ export const account = {
       if (!session || !user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
       // A six-digit code can be guessed: wrong codes count towards the account's lockout.
       const key = accountKey(user.email);
-      const state = await throttleState(appDatabase(), [key]);
+      const state = await call(throttleState, [key]);
       if (state.blocked) throw tooManyTries(state.retryAfterSeconds);
       return runUseCase(async () => {
         try {
-          const { usedRecoveryCode } = await completeTwoFactor(appDatabase(), session, code);
-          await clearFailures(appDatabase(), key);
+          const { usedRecoveryCode } = await call(completeTwoFactor, session, code);
+          await call(clearFailures, key);
           return { usedRecoveryCode };
         } catch (error) {
-          if (error instanceof FieldError) await recordFailure(appDatabase(), [key]);
+          if (error instanceof FieldError) await call(recordFailure, [key]);
           throw error;
         }
       });
@@ -74,7 +75,7 @@ export const account = {
       const { session } = context.locals;
       if (!session) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
       return runUseCase(async () => ({
-        recoveryCodes: await finishTwoFactorSetup(appDatabase(), session, code),
+        recoveryCodes: await call(finishTwoFactorSetup, session, code),
       }));
     },
   }),
@@ -83,14 +84,14 @@ export const account = {
     accept: 'form',
     handler: async (_input, context) =>
       runUseCase(async () => ({
-        recoveryCodes: await newRecoveryCodes(appDatabase(), context.locals.actor),
+        recoveryCodes: await call(newRecoveryCodes, context.locals.actor),
       })),
   }),
 
   logOut: defineAction({
     accept: 'form',
     handler: async (_input, context) => {
-      if (context.locals.session) await invalidateSession(appDatabase(), context.locals.session.id);
+      if (context.locals.session) await call(invalidateSession, context.locals.session.id);
       clearSessionCookie(context);
       return { ok: true as const };
     },
@@ -101,7 +102,7 @@ export const account = {
     handler: async (_input, context) => {
       const user = context.locals.user;
       if (!user) throw new LoginRequiredError();
-      await invalidateUserSessions(appDatabase(), user.id);
+      await call(invalidateUserSessions, user.id);
       clearSessionCookie(context);
       return { ok: true as const };
     },
@@ -119,9 +120,9 @@ export const account = {
     handler: async ({ email }, context) => {
       const rate = appRateLimiter('password-reset').hit(context.clientAddress);
       if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
-      const { baseUrl, siteName } = await linkContext(context.url);
-      await requestPasswordReset(appDatabase(), email, { baseUrl, siteName });
-      backgroundJobs().deliverMailSoon();
+      const { baseUrl, siteName } = linkContext();
+      await call(requestPasswordReset, email, { baseUrl, siteName });
+      deliverMailSoon();
       return { ok: true as const };
     },
   }),
@@ -130,7 +131,7 @@ export const account = {
     accept: 'form',
     input: z.object({ token: TokenSchema, ...newPasswordShape }).refine(...passwordsMatch),
     handler: async ({ token, password }) =>
-      runUseCase(async () => resetPassword(appDatabase(), token, password).then(() => ({}))),
+      runUseCase(async () => call(resetPassword, token, password).then(() => ({}))),
   }),
 
   acceptInvite: defineAction({
@@ -138,7 +139,7 @@ export const account = {
     input: z.object({ token: TokenSchema, ...newPasswordShape }).refine(...passwordsMatch),
     handler: async ({ token, password }, context) =>
       runUseCase(async () => {
-        const started = await acceptInvite(appDatabase(), token, password);
+        const started = await call(acceptInvite, token, password);
         setSessionCookie(context, started.token);
         return { nextStep: started.nextStep };
       }),
@@ -157,7 +158,7 @@ export const account = {
       .refine(...passwordsMatch),
     handler: async ({ currentPassword, password }, context) =>
       runUseCase(async () => {
-        const started = await changeOwnPassword(appDatabase(), context.locals.actor, {
+        const started = await call(changeOwnPassword, context.locals.actor, {
           currentPassword,
           password,
         });

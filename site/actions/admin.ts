@@ -9,7 +9,7 @@ import {
   setUserDisabled,
   UserAccessInputSchema,
 } from '#admin/accounts/user-admin.ts';
-import { appDatabase } from '#admin/db/app-database.ts';
+import { call } from '#admin/app/call.ts';
 import { draftFromForm } from '#admin/listings/listing-draft.ts';
 import {
   changeListingStatus,
@@ -24,7 +24,9 @@ import {
   OrganisationProfileInputSchema,
   saveOrganisationProfile,
 } from '#admin/organisations/organisation-editor.ts';
-import { backgroundJobs, linkContext, listingEditorDeps } from '../lib/admin-services.ts';
+import { linkContext, listingEditorDeps } from '#admin/app/app-context.ts';
+import { deliverMailSoon } from '#admin/app/background-work.ts';
+import { formText } from '#site/lib/form-errors.ts';
 import { idFrom, runUseCase } from './run-use-case.ts';
 
 const IdSchema = z.coerce.number().int().positive();
@@ -35,13 +37,8 @@ export const users = {
     input: InviteInputSchema,
     handler: async (input, context) =>
       runUseCase(async () => {
-        const user = await inviteUser(
-          appDatabase(),
-          context.locals.actor,
-          input,
-          await linkContext(context.url),
-        );
-        backgroundJobs().deliverMailSoon();
+        const user = await call(inviteUser, context.locals.actor, input, linkContext());
+        deliverMailSoon();
         return { userId: user.id };
       }),
   }),
@@ -50,13 +47,7 @@ export const users = {
     input: z.object({ userId: IdSchema, access: UserAccessInputSchema }),
     handler: async ({ userId, access }, context) =>
       runUseCase(async () =>
-        changeUserAccess(
-          appDatabase(),
-          context.locals.actor,
-          userId,
-          access,
-          await linkContext(context.url),
-        ).then(() => ({})),
+        call(changeUserAccess, context.locals.actor, userId, access, linkContext()).then(() => ({})),
       ),
   }),
   setDisabled: defineAction({
@@ -64,7 +55,7 @@ export const users = {
     input: z.object({ userId: IdSchema, disabled: z.enum(['ja', 'nee']) }),
     handler: async ({ userId, disabled }, context) =>
       runUseCase(async () =>
-        setUserDisabled(appDatabase(), context.locals.actor, userId, disabled === 'ja').then(() => ({})),
+        call(setUserDisabled, context.locals.actor, userId, disabled === 'ja').then(() => ({})),
       ),
   }),
   resendInvite: defineAction({
@@ -72,8 +63,8 @@ export const users = {
     input: z.object({ userId: IdSchema }),
     handler: async ({ userId }, context) =>
       runUseCase(async () => {
-        await resendInvite(appDatabase(), context.locals.actor, userId, await linkContext(context.url));
-        backgroundJobs().deliverMailSoon();
+        await call(resendInvite, context.locals.actor, userId, linkContext());
+        deliverMailSoon();
         return {};
       }),
   }),
@@ -81,9 +72,7 @@ export const users = {
     accept: 'form',
     input: z.object({ userId: IdSchema }),
     handler: async ({ userId }, context) =>
-      runUseCase(async () =>
-        resetUserTwoFactor(appDatabase(), context.locals.actor, userId).then(() => ({})),
-      ),
+      runUseCase(async () => call(resetUserTwoFactor, context.locals.actor, userId).then(() => ({}))),
   }),
 };
 
@@ -93,7 +82,7 @@ export const organisations = {
     input: z.object({ slug: z.string().max(80), profile: OrganisationProfileInputSchema }),
     handler: async ({ slug, profile }, context) =>
       runUseCase(async () =>
-        saveOrganisationProfile(appDatabase(), context.locals.actor, slug, profile).then(() => ({})),
+        call(saveOrganisationProfile, context.locals.actor, slug, profile).then(() => ({})),
       ),
   }),
   create: defineAction({
@@ -101,7 +90,7 @@ export const organisations = {
     input: OrganisationProfileInputSchema,
     handler: async (profile, context) =>
       runUseCase(async () => ({
-        slug: (await createOrganisation(appDatabase(), context.locals.actor, profile)).slug,
+        slug: (await call(createOrganisation, context.locals.actor, profile)).slug,
       })),
   }),
 };
@@ -122,8 +111,8 @@ async function saveListingForm(form: FormData, actor: App.Locals['actor']): Prom
     const id = form.get('id');
     const result =
       id === null || id === ''
-        ? await createListing(appDatabase(), actor, String(form.get('organisation') ?? ''), draft, deps)
-        : await saveListing(appDatabase(), actor, idFrom(id), idFrom(form.get('version')), draft, deps);
+        ? await call(createListing, actor, formText(form, 'organisation'), draft, deps)
+        : await call(saveListing, actor, idFrom(id), idFrom(form.get('version')), draft, deps);
     return { result };
   });
   if (!outcome.ok) return { ok: false, errors: outcome.errors, draft };
@@ -147,7 +136,7 @@ export const listings = {
     }),
     handler: async ({ id, change }, context) =>
       runUseCase(async () => ({
-        status: (await changeListingStatus(appDatabase(), context.locals.actor, id, change)).status,
+        status: (await call(changeListingStatus, context.locals.actor, id, change)).status,
       })),
   }),
   confirmCurrent: defineAction({
@@ -155,7 +144,7 @@ export const listings = {
     input: z.object({ id: IdSchema }),
     handler: async ({ id }, context) =>
       runUseCase(async () => ({
-        lastVerifiedAt: (await confirmListingCurrent(appDatabase(), context.locals.actor, id)).lastVerifiedAt,
+        lastVerifiedAt: (await call(confirmListingCurrent, context.locals.actor, id)).lastVerifiedAt,
       })),
   }),
 };
@@ -166,8 +155,8 @@ export const outbox = {
     input: z.object({ mailId: IdSchema }),
     handler: async ({ mailId }, context) =>
       runUseCase(async () => {
-        await retryFailedMail(appDatabase(), context.locals.actor, mailId);
-        backgroundJobs().deliverMailSoon();
+        await call(retryFailedMail, context.locals.actor, mailId);
+        deliverMailSoon();
         return {};
       }),
   }),

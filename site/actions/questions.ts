@@ -1,7 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'zod';
 import { env } from '#admin/config/env.ts';
-import { appDatabase } from '#admin/db/app-database.ts';
+import { call } from '#admin/app/call.ts';
 import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
 import { checkFormToken, formTokenSecret } from '#admin/questions/form-token.ts';
 import {
@@ -18,12 +18,13 @@ import {
 import { questionInputSchema } from '#admin/questions/question.ts';
 import { submitQuestion } from '#admin/questions/submit-question.ts';
 import { inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
-import { backgroundJobs, inboxContext, questionContent } from '../lib/admin-services.ts';
+import { inboxContext, appContent } from '#admin/app/app-context.ts';
+import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { runUseCase } from './run-use-case.ts';
 
 /** A form open longer than this is stale: the resident is asked to send it again. */
 const FORM_MAX_AGE_MS = 24 * 3600_000;
-const content = questionContent();
+const content = appContent();
 const IdSchema = z.coerce.number().int().positive();
 
 const TOKEN_MESSAGES = {
@@ -57,8 +58,7 @@ export const questions = {
           },
         };
       }
-      const db = appDatabase();
-      const token = checkFormToken(await formTokenSecret(db), input.formToken, {
+      const token = checkFormToken(await call(formTokenSecret), input.formToken, {
         minFillMs: env().QUESTION_MIN_FILL_SECONDS * 1000,
         maxAgeMs: FORM_MAX_AGE_MS,
       });
@@ -75,9 +75,9 @@ export const questions = {
           code: 'INTERNAL_SERVER_ERROR',
           message: 'Je vraag kon niet worden opgeslagen. Bel ons, dan helpen we je verder.',
         });
-      const { baseUrl, siteName } = await inboxContext(context.url);
-      const submitted = await submitQuestion(db, input, token.key, { team, siteName, baseUrl });
-      backgroundJobs().deliverMailSoon();
+      const { baseUrl, siteName } = inboxContext();
+      const submitted = await call(submitQuestion, input, token.key, { team, siteName, baseUrl });
+      deliverMailSoon();
       return { ok: true as const, key: submitted.key };
     },
   }),
@@ -86,7 +86,7 @@ export const questions = {
     accept: 'form',
     input: z.object({ id: IdSchema }),
     handler: async ({ id }, context) =>
-      runUseCase(async () => takeQuestion(appDatabase(), context.locals.actor, id).then(() => ({}))),
+      runUseCase(async () => call(takeQuestion, context.locals.actor, id).then(() => ({}))),
   }),
   assign: defineAction({
     accept: 'form',
@@ -95,17 +95,13 @@ export const questions = {
       userId: z.coerce.number({ error: 'Kies een collega.' }).int().positive('Kies een collega.'),
     }),
     handler: async ({ id, userId }, context) =>
-      runUseCase(async () =>
-        assignQuestion(appDatabase(), context.locals.actor, id, userId).then(() => ({})),
-      ),
+      runUseCase(async () => call(assignQuestion, context.locals.actor, id, userId).then(() => ({}))),
   }),
   setStatus: defineAction({
     accept: 'form',
     input: z.object({ id: IdSchema, status: z.enum(SETTABLE_STATUSES, { error: 'Kies een status.' }) }),
     handler: async ({ id, status }, context) =>
-      runUseCase(async () =>
-        setQuestionStatus(appDatabase(), context.locals.actor, id, status).then(() => ({})),
-      ),
+      runUseCase(async () => call(setQuestionStatus, context.locals.actor, id, status).then(() => ({}))),
   }),
   forward: defineAction({
     accept: 'form',
@@ -115,14 +111,8 @@ export const questions = {
     }),
     handler: async ({ id, teamId }, context) =>
       runUseCase(async () => {
-        await forwardQuestion(
-          appDatabase(),
-          context.locals.actor,
-          id,
-          teamId,
-          await inboxContext(context.url),
-        );
-        backgroundJobs().deliverMailSoon();
+        await call(forwardQuestion, context.locals.actor, id, teamId, inboxContext());
+        deliverMailSoon();
         return {};
       }),
   }),
@@ -130,14 +120,12 @@ export const questions = {
     accept: 'form',
     input: z.object({ id: IdSchema, ...NoteInputSchema.shape }),
     handler: async ({ id, note }, context) =>
-      runUseCase(async () => addNote(appDatabase(), context.locals.actor, id, note).then(() => ({}))),
+      runUseCase(async () => call(addNote, context.locals.actor, id, note).then(() => ({}))),
   }),
   contactAttempt: defineAction({
     accept: 'form',
     input: z.object({ id: IdSchema, ...ContactAttemptInputSchema.shape }),
     handler: async ({ id, ...attempt }, context) =>
-      runUseCase(async () =>
-        recordContactAttempt(appDatabase(), context.locals.actor, id, attempt).then(() => ({})),
-      ),
+      runUseCase(async () => call(recordContactAttempt, context.locals.actor, id, attempt).then(() => ({}))),
   }),
 };

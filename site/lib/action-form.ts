@@ -63,7 +63,7 @@ export const summaryOf = (errors: Record<string, string>): Record<string, string
  */
 export async function submittedForm(
   request: Request,
-): Promise<{ text(name: string): string | undefined; all(name: string): string[] }> {
+): Promise<{ text: (name: string) => string | undefined; all: (name: string) => string[] }> {
   const type = request.headers.get('content-type') ?? '';
   const form =
     request.method === 'POST' &&
@@ -71,7 +71,7 @@ export async function submittedForm(
       ? await request.clone().formData()
       : undefined;
   return {
-    text(name) {
+    text: (name) => {
       const value = form?.get(name);
       return typeof value === 'string' ? value : undefined;
     },

@@ -1,6 +1,6 @@
-import type { SearchQuery } from '#search/search-query.ts';
-import { FACETS } from '#search/search-query.ts';
-import type { SearchState } from '#search/url-params.ts';
+import type { SearchQuery } from '#search/index.ts';
+import { FACETS } from '#search/index.ts';
+import type { SearchState } from '#search/index.ts';
 import { ACCESS_SHORT_LABELS, COST_LABELS, KIND_LABELS } from './labels.ts';
 import type { TaxonomyNames } from './site-content.ts';
 

@@ -1,6 +1,6 @@
 import { ACCESS_KINDS, COSTS, LISTING_KINDS } from '#admin/schemas/listing.ts';
-import type { Facet, SearchResult } from '#search/search-query.ts';
-import { ACCESS_PARAM, COST_PARAM, FILTER_PARAMS, KIND_PARAM, type SearchState } from '#search/url-params.ts';
+import type { Facet, SearchResult } from '#search/index.ts';
+import { ACCESS_PARAM, COST_PARAM, FILTER_PARAMS, KIND_PARAM, type SearchState } from '#search/index.ts';
 import { ACCESS_SHORT_LABELS, COST_LABELS, KIND_LABELS } from './labels.ts';
 import type { TaxonomyNames } from './site-content.ts';
 

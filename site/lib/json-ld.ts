@@ -2,7 +2,7 @@ import type { Event, GovernmentService, Place, Service, WithContext } from 'sche
 import type { Listing, ListingLocation } from '#admin/schemas/listing.ts';
 import type { Municipality } from '#admin/schemas/municipality.ts';
 import type { Organisation } from '#admin/schemas/organisation.ts';
-import { WEEKDAYS } from '#admin/schemas/fields.ts';
+import type { WEEKDAYS } from '#admin/schemas/fields.ts';
 
 const SCHEMA_DAYS = {
   ma: 'Monday',

@@ -2,7 +2,7 @@ import type { AnchorPlace } from '#admin/schemas/anchor-place.ts';
 import type { Boundary } from '#admin/schemas/boundary.ts';
 import type { Coordinates } from '#admin/schemas/fields.ts';
 import type { Listing, ListingLocation } from '#admin/schemas/listing.ts';
-import type { SearchDocument } from '#search/search-document.ts';
+import type { SearchDocument } from '#search/index.ts';
 import { KIND_LABELS } from './labels.ts';
 
 /** Marker kinds, each with its own look on the map and its own word in the list. */

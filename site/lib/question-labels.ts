@@ -22,7 +22,7 @@ export function describeEvent(kind: string, details: Record<string, unknown>): s
     case 'take':
       return 'In behandeling genomen';
     case 'assign':
-      return `Toegewezen aan ${String(details.to ?? 'een collega')}`;
+      return `Toegewezen aan ${typeof details.to === 'string' ? details.to : 'een collega'}`;
     case 'status':
       return `Status: ${QUESTION_STATUS_LABELS[details.from as QuestionStatus] ?? String(details.from)} → ${QUESTION_STATUS_LABELS[details.to as QuestionStatus] ?? String(details.to)}`;
     case 'forward':

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { SearchVocabulary } from '#search/url-params.ts';
+import type { SearchVocabulary } from '#search/index.ts';
 
 let vocabulary: Promise<SearchVocabulary> | undefined;
 

@@ -1,9 +1,8 @@
 import type { APIContext, MiddlewareHandler } from 'astro';
 import { env } from '#admin/config/env.ts';
-import { appDatabase } from '#admin/db/app-database.ts';
+import { call } from '#admin/app/call.ts';
 import { twoFactorStep } from '#admin/accounts/log-in.ts';
 import { SESSION_COOKIE, sessionCookieAttributes, validateSessionToken } from '#admin/accounts/sessions.ts';
-import { backgroundJobs } from '../lib/admin-services.ts';
 
 /** Back-office pages anyone may open: logging in and the links from mail. */
 const OPEN_PAGES = [
@@ -41,12 +40,11 @@ export function clearSessionCookie(context: Pick<APIContext, 'cookies' | 'url'>)
  */
 export const adminSessionMiddleware: MiddlewareHandler = async (context, next) => {
   const path = context.url.pathname;
-  backgroundJobs(context.url);
   const isAdminPage = path === '/beheer' || path.startsWith('/beheer/');
   if (!isAdminPage && !path.startsWith('/_actions/')) return next();
 
   const token = context.cookies.get(SESSION_COOKIE)?.value;
-  const validated = token ? await validateSessionToken(appDatabase(), token) : undefined;
+  const validated = token ? await call(validateSessionToken, token) : undefined;
   if (token && !validated) clearSessionCookie(context);
   if (validated) {
     context.locals.user = validated.user;

@@ -77,7 +77,12 @@ test('the empty state offers other words, the wijkteam and removing filters', as
 test('/api/zoeken answers the same search as JSON', async ({ request }) => {
   const response = await request.get('/api/zoeken?q=eenzaam&wijk=bolnes');
   expect(response.status()).toBe(200);
-  const body = await response.json();
+  const body = (await response.json()) as {
+    total: number;
+    query: { filters: { neighbourhoods: string[] } };
+    results: { neighbourhoods: string[] }[];
+    facets: { lifeDomains?: Record<string, number> };
+  };
   expect(body.total).toBeGreaterThan(0);
   expect(body.query.filters.neighbourhoods).toEqual(['bolnes']);
   for (const result of body.results) expect(result.neighbourhoods).toContain('bolnes');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '#admin/accounts/user.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';

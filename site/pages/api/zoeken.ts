@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { appSearchLog } from '#admin/search-log/app-search-log.ts';
-import { appSearch } from '#search/app-search.ts';
-import { performSearch } from '#search/perform-search.ts';
-import { parseSearchParams } from '#search/url-params.ts';
+import { appSearch } from '#search/index.ts';
+import { performSearch } from '#search/index.ts';
+import { parseSearchParams } from '#search/index.ts';
 import { getSearchVocabulary } from '#site/lib/search-vocabulary.ts';
 
 const MAX_PER_PAGE = 50;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './tables.ts';
+import type { Database } from '../db/tables.ts';
 
 /** A cheap round trip that proves the database file is open and the schema is in place. */
 export async function checkDatabase(db: Kysely<Database>): Promise<'ok' | 'unavailable'> {

@@ -1,0 +1,49 @@
+import { env } from '../config/env.ts';
+import { contentRoot } from '../config/paths.ts';
+import { publicBaseUrl } from '../config/public-url.ts';
+import { loadContent, type Content } from '../content/load-content.ts';
+import type { EditorDeps } from '../listings/listing-editor.ts';
+import { createLocatieserver } from '../location/locatieserver.ts';
+import type { InboxContext } from '../questions/inbox.ts';
+import { inboxTeams } from '../questions/team-directory.ts';
+import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
+
+/**
+ * What the use cases need from the server besides the database: the municipality's content,
+ * the links in mail (from configuration only), the address lookup. Loaded once per process.
+ */
+
+let content: Content | undefined;
+/** The municipality's content as admin/ reads it (the site reads the same files as collections). */
+export const appContent = (): Content => (content ??= loadContent(contentRoot));
+
+export interface LinkContext {
+  baseUrl: string;
+  siteName: string;
+  knownTeamIds: string[];
+}
+
+export function linkContext(): LinkContext {
+  return {
+    baseUrl: publicBaseUrl(env()),
+    siteName: appContent().municipality.siteName,
+    knownTeamIds: teamOptions(appContent()).map((team) => team.id),
+  };
+}
+
+export const adminTeamOptions = (): TeamOption[] => teamOptions(appContent());
+
+export function inboxContext(): InboxContext {
+  return {
+    teams: inboxTeams(appContent()),
+    siteName: appContent().municipality.siteName,
+    baseUrl: publicBaseUrl(env()),
+  };
+}
+
+let locatieserver: ReturnType<typeof createLocatieserver> | undefined;
+export function listingEditorDeps(): EditorDeps {
+  locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL });
+  const lookup = locatieserver;
+  return { lookupAddress: (query) => lookup.lookup(query), vocabulary: listingVocabulary(appContent()) };
+}
