@@ -7,6 +7,7 @@ import { createCrisisDetector } from './crisis/crisis-detector.ts';
 import { createDocumentSource } from './document-source.ts';
 import { createSearchService, type SearchService } from './search-service.ts';
 import { searchSettings } from './search-settings.ts';
+import { log } from '#admin/logging/log.ts';
 
 let service: SearchService | undefined;
 
@@ -26,7 +27,7 @@ export function appSearch(): SearchService {
     service
       .ready()
       .catch((error: unknown) =>
-        console.error('Search engine not available at start:', (error as Error).message),
+        log.error('Search engine not available at start; searches retry it.', error),
       );
   }
   return service;

@@ -5,6 +5,7 @@
  */
 export { appSearch } from './app-search.ts';
 export { performSearch, type SearchOutcome } from './perform-search.ts';
+export type { CrisisHelp } from './crisis/crisis-detector.ts';
 export {
   ACCESS_PARAM,
   COST_PARAM,

@@ -1,3 +1,4 @@
+import { log } from '#admin/logging/log.ts';
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
 import type { CrisisHelp } from './crisis/crisis-detector.ts';
 import { SearchUnavailableError } from './search-engine.ts';
@@ -34,7 +35,7 @@ const NO_FILTERS = {
  */
 export async function performSearch(
   service: SearchService,
-  log: SearchLog,
+  searchLog: SearchLog,
   state: SearchState,
 ): Promise<SearchOutcome> {
   const crisis = service.crisis(state.query.text);
@@ -44,7 +45,7 @@ export async function performSearch(
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      console.error('Search unavailable:', error.message);
+      log.warn(`Search unavailable: ${error.message}`);
       return { status: 'unavailable', ...withCrisis };
     }
     throw error;
@@ -55,7 +56,7 @@ export async function performSearch(
     params.delete('pagina');
     const filters: Record<string, string[]> = {};
     for (const [name, value] of params) (filters[name] ??= []).push(value);
-    log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
+    searchLog.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
   }
   const filtered =
     Object.values(state.query.filters).some((values) => values.length > 0) ||
@@ -66,7 +67,7 @@ export async function performSearch(
       .catch((error: unknown) => {
         // Only a hint for the empty page: an engine that just went away leaves it out.
         if (!(error instanceof SearchUnavailableError)) throw error;
-        console.error('Search unavailable:', error.message);
+        log.warn(`Search unavailable: ${error.message}`);
         return undefined;
       });
     if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis };

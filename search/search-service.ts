@@ -5,6 +5,7 @@ import { syncIndex, type SyncReport } from './index-sync.ts';
 import { listingDocumentId } from './project-listing.ts';
 import { SearchUnavailableError, type SearchEngine, type SearchSettings } from './search-engine.ts';
 import type { SearchQuery, SearchResult } from './search-query.ts';
+import { log } from '#admin/logging/log.ts';
 
 export interface SearchService {
   /** Resolves once settings are applied and the index caught up with the database. */
@@ -91,7 +92,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     options.syncIntervalMs > 0
       ? setInterval(() => {
           syncNow().catch((error: unknown) =>
-            console.error('Search sync failed; next try in the next round.', (error as Error).message),
+            log.error('Search sync failed; next try in the next round.', error),
           );
         }, options.syncIntervalMs)
       : undefined;

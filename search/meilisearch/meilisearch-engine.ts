@@ -6,6 +6,7 @@ import {
   type Index,
   type SearchResponse,
 } from 'meilisearch';
+import { log } from '#admin/logging/log.ts';
 import { arrangePlaces, arrangesPlaces, rankedLength } from '../place-ranking.ts';
 import type { SearchDocument } from '../search-document.ts';
 import {
@@ -119,9 +120,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       return await action();
     } catch (error) {
       if (!needsConfiguring(error)) throw toSearchError(what, error);
-      console.error(
-        `Meilisearch: ${what} mislukt (${meilisearchCode(error)}); de index wordt opnieuw ingesteld.`,
-      );
+      log.warn(`Meilisearch: ${what} failed (${meilisearchCode(error)}); setting the index up again.`);
       await reconfigure();
       return call(what, action);
     }
@@ -132,8 +131,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const outcome = fromMeilisearchHit(hit);
       if (outcome.ok) return [outcome.document];
       // Written by another version or by hand: leave it out now, and let the sync write it again.
-      console.error(
-        `Meilisearch: document ${outcome.id} past niet in het schema (${outcome.problem}); wordt opnieuw geschreven.`,
+      log.error(
+        `Meilisearch: stored document ${outcome.id} does not fit the schema (${outcome.problem}); the sync writes it again.`,
       );
       suspect.add(outcome.id);
       return [];

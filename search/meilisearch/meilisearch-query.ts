@@ -257,7 +257,7 @@ export function correctionFromProbe(
   if (!hit) return undefined;
   const matched = new Set<string>();
   for (const field of TERM_FIELDS) {
-    const text = hit[field];
+    const text: unknown = hit[field];
     if (typeof text !== 'string') continue;
     const bytes = Buffer.from(text);
     for (const { start } of hit._matchesPosition?.[field] ?? []) {
