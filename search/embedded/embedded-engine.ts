@@ -9,6 +9,7 @@ import { createTextAnalyzer, type TextAnalyzer } from '../text/text-analyzer.ts'
 import { FacetValues } from './facet-values.ts';
 import { matchWords } from './match-words.ts';
 import { planQuery } from './query-plan.ts';
+import { ScoreBuffers } from './score-buffers.ts';
 import { TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
@@ -43,6 +44,7 @@ const emptyState = (): IndexState => ({
 export function createEmbeddedEngine(): SearchEngine {
   let state = emptyState();
   let analyzer: TextAnalyzer = createTextAnalyzer({ synonyms: [] });
+  const buffers = new ScoreBuffers();
 
   function removeId(target: IndexState, id: string): void {
     const slot = target.slotById.get(id);
@@ -65,6 +67,117 @@ export function createEmbeddedEngine(): SearchEngine {
       };
       target.slotById.set(document.id, slot);
     }
+  }
+
+  function run(query: SearchQuery): SearchResult {
+    const started = performance.now();
+    const { index, stored, slotById, values } = state;
+    const analysis = analyzer.query(query.text);
+    const synonyms = (term: string) => analyzer.synonyms(term);
+    const words = planQuery(analysis.words, index, synonyms);
+    const matched =
+      words.length > 0
+        ? matchWords(words, planQuery(analysis.weakWords, index, synonyms), index, buffers)
+        : undefined;
+    const slots = matched ? matched.slots : slotById.values();
+
+    // Facet filters as bit masks: a document satisfies facet f when one of its values is selected.
+    let activeMask = 0;
+    const selected = new Uint8Array(values.names.length);
+    FACETS.forEach((facet, facetIndex) => {
+      if (query.filters[facet].length === 0) return;
+      activeMask |= 1 << facetIndex;
+      for (const value of query.filters[facet]) {
+        const id = values.find(facetIndex, value);
+        if (id !== undefined) selected[id] = 1;
+      }
+    });
+    const types = new Set(query.filters.type);
+    const counts = new Int32Array(values.names.length);
+    const near = query.near;
+    // Distances per slot, so that sorting compares numbers and allocates nothing per match.
+    const distances = near ? new Float64Array(index.slotCount).fill(Number.POSITIVE_INFINITY) : undefined;
+
+    const matches: number[] = [];
+    for (const slot of slots) {
+      const entry = stored[slot];
+      if (!entry) continue;
+      const { document } = entry;
+      if (types.size > 0 && !types.has(document.type)) continue;
+      if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
+      if (
+        query.radiusKm !== undefined &&
+        !((distances?.[slot] ?? Number.POSITIVE_INFINITY) <= query.radiusKm)
+      )
+        continue;
+
+      let satisfied = 0;
+      for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
+      const failing = activeMask & ~satisfied;
+      if (failing === 0) {
+        for (const id of entry.values) counts[id] = (counts[id] ?? 0) + 1;
+        matches.push(slot);
+      } else if ((failing & (failing - 1)) === 0) {
+        // Failing exactly one facet filter still counts for that facet, so a resident sees
+        // how many results choosing another value there would give.
+        for (const id of entry.values)
+          if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
+      }
+    }
+    const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
+      Facet,
+      Record<string, number>
+    >;
+    counts.forEach((count, id) => {
+      const facet = FACETS[values.facetOf[id] ?? 0];
+      if (count > 0 && facet) facets[facet][values.names[id] ?? ''] = count;
+    });
+
+    const byTitle = (a: number, b: number): number => {
+      const left = stored[a]?.titleKey ?? '';
+      const right = stored[b]?.titleKey ?? '';
+      return left < right ? -1 : left > right ? 1 : a - b;
+    };
+    const scores = matched?.scores;
+    const byScore = (a: number, b: number): number =>
+      (scores ? (scores[b] ?? 0) - (scores[a] ?? 0) : 0) || byTitle(a, b);
+    const byDistance = (a: number, b: number): number =>
+      (distances ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0) || byScore(a, b);
+    const inOrder =
+      query.sort === 'distance' && distances
+        ? byDistance
+        : query.sort === 'title' || !scores
+          ? byTitle
+          : byScore;
+    // When no document has every word, documents with more of the words come first, whatever the order.
+    const coverage = matched?.coverage;
+    const compare = coverage
+      ? (a: number, b: number): number => (coverage[b] ?? 0) - (coverage[a] ?? 0) || inOrder(a, b)
+      : inOrder;
+
+    const arranged = arrangesPlaces(query, analysis.namesPlace);
+    const ranked = topK(matches, rankedLength(query, arranged), compare);
+    const ordered = arranged
+      ? arrangePlaces(ranked, (slot) => stored[slot]?.document.type ?? 'listing')
+      : ranked;
+    const offset = (query.page - 1) * query.perPage;
+    const corrections = new Map(
+      words.flatMap((word) => (word.correction ? [[word.word, word.correction] as const] : [])),
+    );
+    return {
+      hits: ordered.slice(offset, offset + query.perPage).flatMap((slot) => {
+        const document = stored[slot]?.document;
+        if (!document) return [];
+        const distance = distances?.[slot] ?? Number.POSITIVE_INFINITY;
+        return [
+          { id: document.id, document, ...(Number.isFinite(distance) ? { distanceKm: distance } : {}) },
+        ];
+      }),
+      total: matches.length,
+      facets,
+      ...(corrections.size > 0 ? { suggestion: suggestSpelling(query.text, corrections) } : {}),
+      tookMs: performance.now() - started,
+    };
   }
 
   return {
@@ -91,114 +204,11 @@ export function createEmbeddedEngine(): SearchEngine {
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {
-      const started = performance.now();
-      const { index, stored, slotById, values } = state;
-      const analysis = analyzer.query(query.text);
-      const synonyms = (term: string) => analyzer.synonyms(term);
-      const words = planQuery(analysis.words, index, synonyms);
-      const matched =
-        words.length > 0
-          ? matchWords(words, planQuery(analysis.weakWords, index, synonyms), index)
-          : undefined;
-      const slots = matched ? matched.slots : slotById.values();
-
-      // Facet filters as bit masks: a document satisfies facet f when one of its values is selected.
-      let activeMask = 0;
-      const selected = new Uint8Array(values.names.length);
-      FACETS.forEach((facet, facetIndex) => {
-        if (query.filters[facet].length === 0) return;
-        activeMask |= 1 << facetIndex;
-        for (const value of query.filters[facet]) {
-          const id = values.find(facetIndex, value);
-          if (id !== undefined) selected[id] = 1;
-        }
-      });
-      const types = new Set(query.filters.type);
-      const counts = new Int32Array(values.names.length);
-      const near = query.near;
-      // Distances per slot, so that sorting compares numbers and allocates nothing per match.
-      const distances = near ? new Float64Array(index.slotCount).fill(Number.POSITIVE_INFINITY) : undefined;
-
-      const matches: number[] = [];
-      for (const slot of slots) {
-        const entry = stored[slot];
-        if (!entry) continue;
-        const { document } = entry;
-        if (types.size > 0 && !types.has(document.type)) continue;
-        if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
-        if (
-          query.radiusKm !== undefined &&
-          !((distances?.[slot] ?? Number.POSITIVE_INFINITY) <= query.radiusKm)
-        )
-          continue;
-
-        let satisfied = 0;
-        for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
-        const failing = activeMask & ~satisfied;
-        if (failing === 0) {
-          for (const id of entry.values) counts[id] = (counts[id] ?? 0) + 1;
-          matches.push(slot);
-        } else if ((failing & (failing - 1)) === 0) {
-          // Failing exactly one facet filter still counts for that facet, so a resident sees
-          // how many results choosing another value there would give.
-          for (const id of entry.values)
-            if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
-        }
+      try {
+        return run(query);
+      } finally {
+        buffers.returnAll();
       }
-      const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
-        Facet,
-        Record<string, number>
-      >;
-      counts.forEach((count, id) => {
-        const facet = FACETS[values.facetOf[id] ?? 0];
-        if (count > 0 && facet) facets[facet][values.names[id] ?? ''] = count;
-      });
-
-      const byTitle = (a: number, b: number): number => {
-        const left = stored[a]?.titleKey ?? '';
-        const right = stored[b]?.titleKey ?? '';
-        return left < right ? -1 : left > right ? 1 : a - b;
-      };
-      const scores = matched?.scores;
-      const byScore = (a: number, b: number): number =>
-        (scores ? (scores[b] ?? 0) - (scores[a] ?? 0) : 0) || byTitle(a, b);
-      const byDistance = (a: number, b: number): number =>
-        (distances ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0) || byScore(a, b);
-      const inOrder =
-        query.sort === 'distance' && distances
-          ? byDistance
-          : query.sort === 'title' || !scores
-            ? byTitle
-            : byScore;
-      // When no document has every word, documents with more of the words come first, whatever the order.
-      const coverage = matched?.coverage;
-      const compare = coverage
-        ? (a: number, b: number): number => (coverage[b] ?? 0) - (coverage[a] ?? 0) || inOrder(a, b)
-        : inOrder;
-
-      const arranged = arrangesPlaces(query, analysis.namesPlace);
-      const ranked = topK(matches, rankedLength(query, arranged), compare);
-      const ordered = arranged
-        ? arrangePlaces(ranked, (slot) => stored[slot]?.document.type ?? 'listing')
-        : ranked;
-      const offset = (query.page - 1) * query.perPage;
-      const corrections = new Map(
-        words.flatMap((word) => (word.correction ? [[word.word, word.correction] as const] : [])),
-      );
-      return {
-        hits: ordered.slice(offset, offset + query.perPage).flatMap((slot) => {
-          const document = stored[slot]?.document;
-          if (!document) return [];
-          const distance = distances?.[slot] ?? Number.POSITIVE_INFINITY;
-          return [
-            { id: document.id, document, ...(Number.isFinite(distance) ? { distanceKm: distance } : {}) },
-          ];
-        }),
-        total: matches.length,
-        facets,
-        ...(corrections.size > 0 ? { suggestion: suggestSpelling(query.text, corrections) } : {}),
-        tookMs: performance.now() - started,
-      };
     },
 
     async versions() {

@@ -1,4 +1,5 @@
 import type { PlannedWord } from './query-plan.ts';
+import type { ScoreBuffers } from './score-buffers.ts';
 import type { TermIndex } from './term-index.ts';
 
 export interface WordMatches {
@@ -18,10 +19,11 @@ const WEAK_FACTOR = 0.3;
 function scoreWord(
   word: PlannedWord,
   index: TermIndex,
+  buffers: ScoreBuffers,
   factor = 1,
 ): { slots: number[]; scores: Float64Array } {
-  const scores = new Float64Array(index.slotCount);
   const slots: number[] = [];
+  const scores = buffers.take(index.slotCount, slots);
   for (const alternative of word.alternatives)
     index.score(alternative.term, alternative.factor * factor, alternative.fields, scores, slots);
   return { slots, scores };
@@ -37,13 +39,15 @@ export function matchWords(
   words: readonly PlannedWord[],
   weakWords: readonly PlannedWord[],
   index: TermIndex,
+  buffers: ScoreBuffers,
 ): WordMatches {
-  const perWord = words.map((word) => scoreWord(word, index));
+  const perWord = words.map((word) => scoreWord(word, index, buffers));
   const [first] = perWord;
   if (!first) return { slots: [], scores: new Float64Array(0) };
 
   const smallest = perWord.reduce((a, b) => (b.slots.length < a.slots.length ? b : a));
-  const scores = new Float64Array(index.slotCount);
+  const union: number[] = [];
+  const scores = buffers.take(index.slotCount, union);
   const slots = smallest.slots.filter((slot) => {
     let total = 0;
     for (const word of perWord) {
@@ -55,12 +59,12 @@ export function matchWords(
     return true;
   });
   if (slots.length > 0) {
-    for (const weak of weakWords.map((word) => scoreWord(word, index, WEAK_FACTOR)))
+    union.push(...slots);
+    for (const weak of weakWords.map((word) => scoreWord(word, index, buffers, WEAK_FACTOR)))
       for (const slot of slots) scores[slot] = (scores[slot] ?? 0) + (weak.scores[slot] ?? 0);
     return { slots, scores };
   }
 
-  const union: number[] = [];
   const coverage = new Uint8Array(index.slotCount);
   for (const word of perWord) {
     for (const slot of word.slots) {

@@ -25,9 +25,19 @@ export function splitWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 100_000;
+
 export function stemWord(word: string): string {
   const kept = KEEP_AS_IS.get(word);
   if (kept) return kept;
   // Numbers and very short words have nothing to strip, and stemming them only merges noise.
-  return word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  // Texts repeat their words; the Snowball stemmer is the slowest step of indexing.
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, (stem = stemmer(word)));
+  }
+  return stem;
 }

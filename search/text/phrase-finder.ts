@@ -20,19 +20,26 @@ export type PhraseFinder = (words: readonly string[]) => PhraseMatch[];
  */
 export function createPhraseFinder(entries: Iterable<string>, stopWords: ReadonlySet<string>): PhraseFinder {
   const phrases = new Map<string, string>();
+  /** Words a phrase can start with: every other word is passed over at once. */
+  const firstWords = new Set<string>();
   for (const entry of entries) {
     const words = splitWords(entry);
     if (words.length < 2) continue;
     const word = words.join('');
     phrases.set(word, word);
+    firstWords.add(words[0] ?? '');
     const meaningful = words.filter((candidate) => !stopWords.has(candidate));
-    if (meaningful.length >= 2) phrases.set(meaningful.join(''), word);
+    if (meaningful.length >= 2) {
+      phrases.set(meaningful.join(''), word);
+      firstWords.add(meaningful[0] ?? '');
+    }
   }
 
   return (words) => {
     const matches: PhraseMatch[] = [];
     if (phrases.size === 0) return matches;
     words.forEach((first, start) => {
+      if (!firstWords.has(first)) return;
       for (let length = Math.min(MAX_WORDS, words.length - start); length >= 2; length--) {
         const word = phrases.get(words.slice(start, start + length).join(''));
         if (word) matches.push({ start, end: start + length, word });
