@@ -20,11 +20,17 @@ import {
 import { FACETS, type Facet, type SearchQuery, type SearchResult } from '../search-query.ts';
 import { suggestSpelling } from '../suggest-spelling.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
-import { createTextAnalyzer, type QueryAnalysis, type TextAnalyzer } from '../text/text-analyzer.ts';
+import {
+  createTextAnalyzer,
+  type QueryAnalysis,
+  type QueryWord,
+  type TextAnalyzer,
+} from '../text/text-analyzer.ts';
 import { meilisearchCode, needsConfiguring, toSearchError } from './meilisearch-errors.ts';
 import {
   correctionFromProbe,
   everyWordProbe,
+  exactWordProbe,
   facetCounts,
   federatedRequest,
   fromMeilisearchHit,
@@ -205,27 +211,39 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     return { main, facets };
   }
 
-  /** Whether some document has every word (no filters), and the words that only matched through a typo. */
-  async function probe(
+  /** Whether some document has every word (no filters), and per word how many have it exactly. */
+  async function count(
     query: SearchQuery,
     analysis: QueryAnalysis,
-  ): Promise<{ everyWord?: boolean; corrections: Map<string, string> }> {
+  ): Promise<{ everyWord?: boolean; exact: number[] }> {
     const needsCount = analysis.words.length > 1 && isFiltered(query);
     const { results } = await client.multiSearch<{ queries: [] }, Document>({
       queries: [
         ...(needsCount ? [everyWordProbe(indexUid, analysis.words)] : []),
-        ...analysis.words.map((word) => spellingProbe(indexUid, word)),
+        ...analysis.words.map((word) => exactWordProbe(indexUid, word)),
       ] as [],
     });
-    const [count, ...spelling] = needsCount ? results : [undefined, ...results];
+    const [every, ...exact] = needsCount ? results : [undefined, ...results];
+    return {
+      ...(every ? { everyWord: (every.totalHits ?? 0) > 0 } : {}),
+      exact: exact.map((response) => response?.totalHits ?? 0),
+    };
+  }
+
+  /** For words no document has as typed: the word each matched through a typo, if any. */
+  async function spell(words: readonly QueryWord[]): Promise<Map<string, string>> {
     const corrections = new Map<string, string>();
-    analysis.words.forEach((word, position) => {
-      const corrected = correctionFromProbe(spelling[position], word, analyzer, (a, b) =>
+    if (words.length === 0) return corrections;
+    const { results } = await client.multiSearch<{ queries: [] }, Document>({
+      queries: words.map((word) => spellingProbe(indexUid, word)) as [],
+    });
+    words.forEach((word, position) => {
+      const corrected = correctionFromProbe(results[position], word, analyzer, (a, b) =>
         editDistanceWithin(a, b, 8),
       );
       if (corrected) corrections.set(word.word, corrected);
     });
-    return { ...(count ? { everyWord: (count.totalHits ?? 0) > 0 } : {}), corrections };
+    return corrections;
   }
 
   async function write(
@@ -302,26 +320,29 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
     async search(query): Promise<SearchResult> {
       const started = performance.now();
       const analysis = analyzer.query(query.text);
-      const [strict, probed] = await repairing('zoeken', () =>
+      const { words } = analysis;
+      const [strict, counted] = await repairing('zoeken', () =>
         Promise.all([
           matchAs(query, analysis, 'all'),
-          analysis.words.length > 0 ? probe(query, analysis) : Promise.resolve(undefined),
+          words.length > 0 ? count(query, analysis) : Promise.resolve(undefined),
         ]),
       );
       // No document has every word: every document with some word, those with more words first.
       // Decided without the filters (as the embedded engine does), so counts and results agree.
-      const everyWord = probed?.everyWord ?? (strict.main.estimatedTotalHits ?? 0) > 0;
-      const { main, facets } =
-        analysis.words.length > 1 && !everyWord
-          ? await repairing('zoeken', () => matchAs(query, analysis, 'any'))
-          : strict;
+      const everyWord = counted?.everyWord ?? (strict.main.estimatedTotalHits ?? 0) > 0;
+      const unknown = words.filter((_, position) => counted?.exact[position] === 0);
+      const [{ main, facets }, corrections] = await repairing('zoeken', () =>
+        Promise.all([
+          words.length > 1 && !everyWord ? matchAs(query, analysis, 'any') : Promise.resolve(strict),
+          spell(unknown),
+        ]),
+      );
 
       const offset = (query.page - 1) * query.perPage;
       const ranked = documentsOf(main);
       const page = arrangesPlaces(query, analysis.namesPlace)
         ? arrangePlaces(ranked, (document) => document.type).slice(offset, offset + query.perPage)
         : ranked;
-      const corrections = probed?.corrections ?? new Map<string, string>();
       return {
         hits: page.map((document) => ({ id: document.id, document, ...withDistance(query, document) })),
         total: main.estimatedTotalHits ?? 0,

@@ -20,7 +20,10 @@ export const TERM_FIELDS = ['tTitle', 'tSummary', 'tKeywords', 'tParts', 'tBody'
 type TermField = (typeof TERM_FIELDS)[number];
 /** Everything a hit needs to become a SearchDocument again; the term fields stay on the server. */
 const DOCUMENT_FIELDS = Object.keys(SearchDocumentSchema.shape);
-/** Dutch for the tokenizer, which would otherwise guess per field and may split terms as German. */
+/**
+ * Dutch for the tokenizer, which would otherwise guess per field and may split terms as German.
+ * Queries name no locale: Meilisearch then takes the locales of the searchable attributes.
+ */
 const LOCALES = ['nld'];
 /** How much less a document counts that lacks the filler words of the query ("hulp", "mijn moeder"). */
 const WITHOUT_WEAK_WORDS_WEIGHT = 0.9;
@@ -207,7 +210,6 @@ export function federatedRequest(options: {
       q: sub.q,
       matchingStrategy: sub.matchingStrategy,
       filter: options.filter,
-      locales: LOCALES,
       attributesToRetrieve: DOCUMENT_FIELDS,
       federationOptions: { weight: sub.weight },
       ...(sort ? { sort } : {}),
@@ -217,14 +219,15 @@ export function federatedRequest(options: {
 
 /** A cheap count: how many documents have every word, with no filter at all. */
 export function everyWordProbe(indexUid: string, words: readonly QueryWord[]): MultiSearchQuery {
-  return {
-    indexUid,
-    q: queryText(words),
-    matchingStrategy: 'all',
-    locales: LOCALES,
-    page: 1,
-    hitsPerPage: 0,
-  };
+  return { indexUid, q: queryText(words), matchingStrategy: 'all', page: 1, hitsPerPage: 0 };
+}
+
+/**
+ * A cheaper count first: how many documents have the word exactly (a one-word phrase: no typo,
+ * no prefix, no synonym). Only for a word none has does the spelling probe below run.
+ */
+export function exactWordProbe(indexUid: string, word: QueryWord): MultiSearchQuery {
+  return { indexUid, q: `"${word.term}"`, page: 1, hitsPerPage: 0 };
 }
 
 /**
@@ -236,7 +239,6 @@ export function spellingProbe(indexUid: string, word: QueryWord): MultiSearchQue
   return {
     indexUid,
     q: queryText([word]),
-    locales: LOCALES,
     limit: 1,
     showMatchesPosition: true,
     attributesToRetrieve: ['title', 'summary', 'keywords', 'body', ...TERM_FIELDS],

@@ -203,7 +203,6 @@ describe('Meilisearch query translation', () => {
         indexUid: 'idx',
         q: 'hulp',
         filter: ['lifeDomains IN ["geld"]'],
-        locales: ['nld'],
         federationOptions: { weight: 1 },
       }),
     ]);
