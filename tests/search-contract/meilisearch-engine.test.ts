@@ -44,6 +44,25 @@ describe('Meilisearch engine, when Meilisearch is not as it left it', () => {
     expect(found.hits[0]?.id).toBe('schuldhulp');
   });
 
+  it('sets the index up again after someone recreated it without our settings', async () => {
+    const name = `${prefix}-opnieuw`;
+    const engine = engineFor(name);
+    await engine.configure(settings);
+    await engine.upsert(FIXTURE_DOCUMENTS);
+    await client.deleteIndex(name).waitTask();
+    await client.createIndex(name, { primaryKey: 'id' }).waitTask();
+
+    // Filtering and sorting on attributes the bare index does not know, then writing and finding.
+    const filtered = SearchQuerySchema.parse({
+      text: 'schulden',
+      filters: { lifeDomains: ['geld'] },
+      sort: 'title',
+    });
+    expect((await engine.search(filtered)).total).toBe(0);
+    await engine.upsert(FIXTURE_DOCUMENTS);
+    expect((await engine.search(filtered)).hits.map((hit) => hit.id)).toEqual(['schuldhulp']);
+  });
+
   it('starts when another process creates the same index at the same moment', async () => {
     const engines = [engineFor(`${prefix}-samen`), engineFor(`${prefix}-samen`)];
     await Promise.all(engines.map((engine) => engine.configure(settings)));
