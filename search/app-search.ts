@@ -24,11 +24,7 @@ export function appSearch(): SearchService {
       syncIntervalMs: config.SEARCH_SYNC_INTERVAL_SECONDS * 1000,
     });
     // Start building the index now, so the first resident does not wait for it.
-    service
-      .ready()
-      .catch((error: unknown) =>
-        log.error('Search engine not available at start; searches retry it.', error),
-      );
+    service.ready().catch((error: unknown) => log.error('Search engine not available at start', error));
   }
   return service;
 }

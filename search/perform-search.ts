@@ -1,10 +1,10 @@
-import { log } from '#admin/logging/log.ts';
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
 import type { CrisisHelp } from './crisis/crisis-detector.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
 import { toSearchParams, type SearchState } from './url-params.ts';
+import { log as serverLog } from '#admin/logging/log.ts';
 
 export type SearchOutcome = (
   | {
@@ -35,7 +35,7 @@ const NO_FILTERS = {
  */
 export async function performSearch(
   service: SearchService,
-  searchLog: SearchLog,
+  log: SearchLog,
   state: SearchState,
 ): Promise<SearchOutcome> {
   const crisis = service.crisis(state.query.text);
@@ -45,7 +45,7 @@ export async function performSearch(
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      log.warn(`Search unavailable: ${error.message}`);
+      serverLog.error('Search unavailable', error);
       return { status: 'unavailable', ...withCrisis };
     }
     throw error;
@@ -56,7 +56,7 @@ export async function performSearch(
     params.delete('pagina');
     const filters: Record<string, string[]> = {};
     for (const [name, value] of params) (filters[name] ??= []).push(value);
-    searchLog.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
+    log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
   }
   const filtered =
     Object.values(state.query.filters).some((values) => values.length > 0) ||
@@ -67,7 +67,7 @@ export async function performSearch(
       .catch((error: unknown) => {
         // Only a hint for the empty page: an engine that just went away leaves it out.
         if (!(error instanceof SearchUnavailableError)) throw error;
-        log.warn(`Search unavailable: ${error.message}`);
+        serverLog.error('Search unavailable', error);
         return undefined;
       });
     if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis };

@@ -92,7 +92,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     options.syncIntervalMs > 0
       ? setInterval(() => {
           syncNow().catch((error: unknown) =>
-            log.error('Search sync failed; next try in the next round.', error),
+            log.error('Search sync failed; next try in the next round', error),
           );
         }, options.syncIntervalMs)
       : undefined;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { hashSecret } from './session-token.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /**
  * Wrong passwords slow down the next try, per account and per network address, with a wait that
@@ -78,7 +79,7 @@ export async function recordFailure(
   keys: ThrottleKey[],
   now = new Date(),
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const { key, policy } of keys) {
       const row = await trx
         .selectFrom('login_attempts')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { generateToken, hashSecret, secretMatches, splitToken } from './session-token.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** What a one-time link is for, and how long it works. */
 export const TOKEN_LIFETIME_MS = {
@@ -22,7 +23,7 @@ export async function issueToken(
   now = new Date(),
 ): Promise<string> {
   const { id, secret, token } = generateToken();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .deleteFrom('one_time_tokens')
       .where('user_id', '=', userId)

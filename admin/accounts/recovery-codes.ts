@@ -2,6 +2,7 @@ import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { hashSecret, secretMatches } from './session-token.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const COUNT = 8;
 
@@ -20,7 +21,7 @@ const normalise = (code: string): string =>
 /** New single-use codes for when the phone is lost; replaces all earlier ones. Shown once, stored hashed. */
 export async function regenerateRecoveryCodes(db: Kysely<Database>, userId: number): Promise<string[]> {
   const codes = Array.from({ length: COUNT }, newCode);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
     await trx
       .insertInto('recovery_codes')

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { Database } from '../db/tables.ts';
 import { constantTimeEqual } from './session-token.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const PERIOD_SECONDS = 30;
 const DIGITS = 6;
@@ -134,7 +135,7 @@ export async function verifyUserTotp(
 
 /** For a lost phone, by a beheerder: the user sets up a new app at the next login. */
 export async function resetTotp(db: Kysely<Database>, userId: number, now = new Date()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('users')
       .set({ totp_key: null, totp_pending_key: null, totp_last_step: null, updated_at: now.toISOString() })

@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-errors.ts';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/tables.ts';
 import type { Role, TeamId, User } from './user.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export class EmailTakenError extends DomainError {
   override name = 'EmailTakenError';
@@ -72,7 +73,7 @@ export async function createUser(db: Kysely<Database>, input: NewUser, now = new
   const email = normaliseEmail(input.email);
   if (await findUserRowByEmail(db, email)) throw new EmailTakenError(`Er is al een account met ${email}.`);
   const at = now.toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('users')
       .values({
@@ -115,7 +116,7 @@ export async function changeRole(
   change: { role: Role; organisationSlug?: string | null; teamIds?: TeamId[] },
   now = new Date(),
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('users')
       .set({

@@ -1,4 +1,5 @@
 import { AppError } from './app-error.ts';
+import type { FieldIssue } from './field-issue.ts';
 
 /**
  * Errors the use cases in admin/ throw and the site turns into messages and status codes. Their
@@ -43,6 +44,17 @@ export class FieldError extends DomainError {
   constructor(field: string, message: string) {
     super(message);
     this.field = field;
+  }
+}
+
+/** Input that does not fit what the use case accepts; each issue points at a field. Nothing was changed. */
+export class InvalidInputError extends DomainError {
+  override name = 'InvalidInputError';
+  readonly code = 'invalid_input';
+  readonly issues: readonly FieldIssue[];
+  constructor(issues: readonly FieldIssue[]) {
+    super('De invoer klopt niet.');
+    this.issues = issues;
   }
 }
 

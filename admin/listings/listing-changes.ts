@@ -1,3 +1,5 @@
+import { log } from '../logging/log.ts';
+
 /**
  * Listing writes announce themselves here after their transaction commits, so the search
  * projection can follow without admin/ knowing about search/. A listener that fails does not
@@ -16,10 +18,7 @@ export async function announceListingChanged(listingId: number): Promise<void> {
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {
-      console.error(
-        `Search update for listing ${listingId} failed; the sync loop will retry.`,
-        (result.reason as Error).message,
-      );
+      log.error(`Search update for listing ${listingId} failed; the sync loop will retry`, result.reason);
     }
   }
 }

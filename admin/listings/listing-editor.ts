@@ -3,11 +3,12 @@ import { diffFields, recordAudit } from '../audit/audit-log.ts';
 import { requireOrganisationAccess, requireRole } from '../accounts/permissions.ts';
 import type { Actor } from '../accounts/user.ts';
 import type { Database } from '../db/tables.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { slugify } from '../schemas/slugify.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/domain-errors.ts';
 import { findOrganisationBySlug } from '../organisations/organisation-repository.ts';
 import type { Listing, ListingData, ListingStatus } from '../schemas/listing.ts';
-import { prepareListing, type ListingDraft, type LookupAddress, type Vocabulary } from './listing-draft.ts';
+import { prepareListing, type LookupAddress, type Vocabulary } from './listing-draft.ts';
 import {
   findListingById,
   insertListing,
@@ -29,10 +30,6 @@ export interface EditorDeps {
   vocabulary: Vocabulary;
   now?: Date;
 }
-
-export type SaveResult =
-  | { status: 'saved'; listing: Listing }
-  | { status: 'invalid'; errors: Record<string, string>; draft: ListingDraft };
 
 const today = (now: Date): string => now.toISOString().slice(0, 10);
 
@@ -83,9 +80,9 @@ export async function createListing(
   db: Kysely<Database>,
   actor: Actor | undefined,
   organisation: string,
-  draft: ListingDraft,
+  draft: unknown,
   deps: EditorDeps,
-): Promise<SaveResult> {
+): Promise<Listing> {
   const editor = requireOrganisationAccess(actor, organisation);
   if (!(await findOrganisationBySlug(db, organisation)))
     throw new NotFoundError('Deze organisatie bestaat niet.');
@@ -95,22 +92,29 @@ export async function createListing(
     { slug: 'nieuw', organisation, status: 'draft', lastVerifiedAt: today(now) },
     deps,
   );
-  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
-  const data: ListingData = { ...prepared.data, slug: await uniqueSlug(db, prepared.data.title) };
-  const id = await insertListing(db, data, now.toISOString());
-  await recordAudit(
-    db,
-    {
-      actorId: editor.id,
-      action: 'listing.create',
-      objectType: 'listing',
-      objectId: String(id),
-      changes: diffFields({}, auditView(data)),
-    },
-    now,
-  );
-  return { status: 'saved', listing: await getListingForEdit(db, editor, id) };
+  if (!prepared.ok) throw new InvalidInputError(prepared.issues);
+  return inTransaction(db, async (trx) => {
+    const data: ListingData = { ...prepared.data, slug: await uniqueSlug(trx, prepared.data.title) };
+    const id = await insertListing(trx, data, now.toISOString());
+    await recordAudit(
+      trx,
+      {
+        actorId: editor.id,
+        action: 'listing.create',
+        objectType: 'listing',
+        objectId: String(id),
+        changes: diffFields({}, auditView(data)),
+      },
+      now,
+    );
+    return getListingForEdit(trx, editor, id);
+  });
 }
+
+const editConflict = (): ConflictError =>
+  new ConflictError(
+    'Iemand anders heeft dit aanbod net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.',
+  );
 
 /** The fields an audit entry compares: the data as stored, without bookkeeping. */
 function auditView(listing: ListingData): Record<string, unknown> {
@@ -128,16 +132,12 @@ export async function saveListing(
   actor: Actor | undefined,
   id: number,
   expectedVersion: number,
-  draft: ListingDraft,
+  draft: unknown,
   deps: EditorDeps,
-): Promise<SaveResult> {
+): Promise<Listing> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
-  if (before.version !== expectedVersion) {
-    throw new ConflictError(
-      'Iemand anders heeft dit aanbod net ook aangepast. Open het opnieuw en voer je wijziging nog een keer in.',
-    );
-  }
+  if (before.version !== expectedVersion) throw editConflict();
   const now = deps.now ?? new Date();
   const prepared = await prepareListing(
     draft,
@@ -149,22 +149,25 @@ export async function saveListing(
     },
     deps,
   );
-  if (!prepared.ok) return { status: 'invalid', errors: prepared.errors, draft: prepared.draft };
+  if (!prepared.ok) throw new InvalidInputError(prepared.issues);
   const data: ListingData = { ...prepared.data, isDemo: before.isDemo };
-  await updateListing(db, id, data, now.toISOString());
-  const after = await getListingForEdit(db, editor, id);
-  await recordAudit(
-    db,
-    {
-      actorId: editor.id,
-      action: 'listing.update',
-      objectType: 'listing',
-      objectId: String(id),
-      changes: diffFields(auditView(before), auditView(after)),
-    },
-    now,
-  );
-  return { status: 'saved', listing: after };
+  return inTransaction(db, async (trx) => {
+    // The version is checked in the UPDATE: of two saves of the same version, one wins.
+    if (!(await updateListing(trx, id, expectedVersion, data, now.toISOString()))) throw editConflict();
+    const after = await getListingForEdit(trx, editor, id);
+    await recordAudit(
+      trx,
+      {
+        actorId: editor.id,
+        action: 'listing.update',
+        objectType: 'listing',
+        objectId: String(id),
+        changes: diffFields(auditView(before), auditView(after)),
+      },
+      now,
+    );
+    return after;
+  });
 }
 
 export const STATUS_ACTIONS = {
@@ -187,19 +190,21 @@ export async function changeListingStatus(
   if (before.status === status) return before;
   if (action === 'unpublish' && before.status !== 'published')
     throw new ForbiddenError('Alleen gepubliceerd aanbod kan offline worden gehaald.');
-  await updateListingState(db, id, { status }, now.toISOString());
-  await recordAudit(
-    db,
-    {
-      actorId: editor.id,
-      action: `listing.${action}`,
-      objectType: 'listing',
-      objectId: String(id),
-      changes: { status: { from: before.status, to: status } },
-    },
-    now,
-  );
-  return getListingForEdit(db, editor, id);
+  return inTransaction(db, async (trx) => {
+    await updateListingState(trx, id, { status }, now.toISOString());
+    await recordAudit(
+      trx,
+      {
+        actorId: editor.id,
+        action: `listing.${action}`,
+        objectType: 'listing',
+        objectId: String(id),
+        changes: { status: { from: before.status, to: status } },
+      },
+      now,
+    );
+    return getListingForEdit(trx, editor, id);
+  });
 }
 
 /** "Klopt nog": the listing was checked and is unchanged; only its verification date moves. */
@@ -211,17 +216,19 @@ export async function confirmListingCurrent(
 ): Promise<Listing> {
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
-  await updateListingState(db, id, { lastVerifiedAt: today(now) }, now.toISOString());
-  await recordAudit(
-    db,
-    {
-      actorId: editor.id,
-      action: 'listing.confirm-current',
-      objectType: 'listing',
-      objectId: String(id),
-      changes: { lastVerifiedAt: { from: before.lastVerifiedAt, to: today(now) } },
-    },
-    now,
-  );
-  return getListingForEdit(db, editor, id);
+  return inTransaction(db, async (trx) => {
+    await updateListingState(trx, id, { lastVerifiedAt: today(now) }, now.toISOString());
+    await recordAudit(
+      trx,
+      {
+        actorId: editor.id,
+        action: 'listing.confirm-current',
+        objectType: 'listing',
+        objectId: String(id),
+        changes: { lastVerifiedAt: { from: before.lastVerifiedAt, to: today(now) } },
+      },
+      now,
+    );
+    return getListingForEdit(trx, editor, id);
+  });
 }

@@ -3,6 +3,7 @@ import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
 import { listingFromRow, rowFromListingData, type ListingLinks } from './listing-rows.ts';
+import { afterCommit, inTransaction } from '../db/transaction.ts';
 
 // Above this many ids, reading whole join tables beats a huge `IN (…)` list (and SQLite's
 // limit on bound parameters).
@@ -77,48 +78,49 @@ async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData
   }
 }
 
-/** Inserts a listing with its links in one transaction; returns the new id. */
+/** Inserts a listing with its links; returns the new id. Search follows once it is committed. */
 export async function insertListing(
   db: Kysely<Database>,
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<number> {
-  const id = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('listings')
       .values(rowFromListingData(data, now))
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, id, data);
+    await afterCommit(trx, () => announceListingChanged(id));
     return id;
   });
-  await announceListingChanged(id);
-  return id;
 }
 
 /**
- * Replaces a listing's data and raises its version, in one transaction. Returns false when
- * the listing does not exist. Who may do this is checked by the caller's use case.
+ * Replaces a listing's data and raises its version, only if it still has `expectedVersion`: the
+ * check is part of the UPDATE, so of two editors saving the same version one wins and the other
+ * gets false. Who may do this is checked by the caller's use case.
  */
 export async function updateListing(
   db: Kysely<Database>,
   id: number,
+  expectedVersion: number,
   data: ListingData,
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const updated = await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
       .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
       .where('id', '=', id)
+      .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await replaceLinks(trx, id, data);
+    await afterCommit(trx, () => announceListingChanged(id));
     return true;
   });
-  if (updated) await announceListingChanged(id);
-  return updated;
 }
 
 export async function findListingById(db: Kysely<Database>, id: number): Promise<Listing | undefined> {
@@ -248,7 +250,7 @@ export async function updateListingState(
     .where('id', '=', id)
     .executeTakeFirst();
   const updated = Number(result.numUpdatedRows) === 1;
-  if (updated) await announceListingChanged(id);
+  if (updated) await afterCommit(db, () => announceListingChanged(id));
   return updated;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Coordinates } from '../schemas/fields.ts';
 import type { AddressQuery } from './address-query.ts';
+import { log } from '../logging/log.ts';
 
 /** What the Locatieserver says about an address: where it is and in which municipality. */
 export interface FoundAddress {
@@ -29,7 +30,7 @@ const FreeResponseSchema = z.object({
 
 /** Logged without the address: a postcode with house number points at a household. */
 function unavailable(reason: string): AddressLookup {
-  console.warn(`Locatieserver unavailable: ${reason}`);
+  log.warn(`Locatieserver unavailable: ${reason}`);
   return { status: 'unavailable' };
 }
 

@@ -96,10 +96,14 @@ export async function insertOrganisation(
     .execute();
 }
 
-/** Replaces the profile (not the slug, which is in URLs and listings) and raises its version. */
+/**
+ * Replaces the profile (not the slug, which is in URLs and listings) and raises its version, only
+ * if it still has `expectedVersion`; false when someone else saved in between.
+ */
 export async function updateOrganisation(
   db: Kysely<Database>,
   slug: string,
+  expectedVersion: number,
   organisation: Organisation,
   now = new Date().toISOString(),
 ): Promise<boolean> {
@@ -107,6 +111,7 @@ export async function updateOrganisation(
     .updateTable('organisations')
     .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))
     .where('slug', '=', slug)
+    .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -10,6 +10,7 @@ import { newQuestionMail } from '../mail/templates.ts';
 import { OPEN_STATUSES, QUESTION_STATUSES, type QuestionStatus } from './question.ts';
 import type { InboxTeam } from './team-directory.ts';
 import { addWorkingDays } from './working-days.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /**
  * The team inbox. Only teamleden work here, and only on questions of their own teams: every use
@@ -212,7 +213,7 @@ async function record(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('questions')
       .set({ ...step.set, updated_at: at })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { requireRole } from '../accounts/permissions.ts';
 import type { Actor } from '../accounts/user.ts';
 import type { Database } from '../db/tables.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** The date before which questions closed count as old enough to forget who asked. */
 export function retentionCutoff(now: Date, months: number): string {
@@ -27,7 +28,7 @@ export async function purgeClosedQuestions(
 ): Promise<number> {
   const now = options.now ?? new Date();
   const cutoff = retentionCutoff(now, options.months);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const due = await trx
       .selectFrom('questions')
       .select('id')

@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { newQuestionMail, questionReceivedMail } from '../mail/templates.ts';
 import type { QuestionInput } from './question.ts';
 import type { InboxTeam } from './team-directory.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface SubmittedQuestion {
   reference: string;
@@ -57,7 +58,7 @@ async function storeQuestion(
 ): Promise<SubmittedQuestion> {
   const now = (context.now ?? new Date()).toISOString();
   const { team } = context;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const earlier = await trx
       .selectFrom('questions')
       .select(['reference', 'team_id'])

@@ -93,59 +93,65 @@ export const ScheduleSchema = z.object({
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /**
- * A listing as an editor (or a demo file) writes it: everything a resident needs to decide
- * and to go there. Ids, version and timestamps are the database's business.
+ * The fields an editor (or a demo file) writes: everything a resident needs to decide and to go
+ * there. The editor's form is decoded against this shape, so a new field added here (and to the
+ * table and the form) needs nothing else.
  */
-export const ListingInputSchema = z
-  .object({
-    slug: SlugSchema.max(80),
-    kind: ListingKindSchema,
-    title: z
-      .string()
-      .trim()
-      .min(3, 'Vul een titel in van minstens 3 tekens.')
-      .max(100, 'Maak de titel korter dan 100 tekens.'),
-    /** One or two B1 sentences shown in lists and search results. */
-    summary: z
-      .string()
-      .trim()
-      .min(20, 'Schrijf een korte samenvatting van minstens 20 tekens.')
-      .max(160, 'Maak de samenvatting korter: hooguit 160 tekens.'),
-    /** Markdown; sanitised when rendered. */
-    description: z
-      .string()
-      .trim()
-      .max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.')
-      .default(''),
-    /** Slug of the organisation that offers it. */
-    organisation: SlugSchema,
-    /** Available in the whole municipality, not tied to wijken. */
-    citywide: z.boolean().default(false),
-    /** Wijk ids where it is offered; empty only when citywide. */
-    neighbourhoods: z.array(SlugSchema).default([]),
-    locations: z.array(ListingLocationSchema).default([]),
-    lifeDomains: z.array(SlugSchema).min(1, 'Kies minstens één leefgebied.'),
-    audiences: z.array(SlugSchema).default([]),
-    cost: CostSchema,
-    /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
-    costNote: z
-      .string()
-      .trim()
-      .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
-      .optional(),
-    access: AccessSchema,
-    contact: ListingContactSchema,
-    schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),
-    languages: z.array(LanguageSchema).default(['nl']),
-    accessibility: z.array(AccessibilityFeatureSchema).default([]),
-    status: ListingStatusSchema.default('published'),
-    lastVerifiedAt: DateSchema,
-    isDemo: z.boolean().default(false),
-  })
-  .refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
-    message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
-    path: ['neighbourhoods'],
-  });
+export const ListingFieldsSchema = z.object({
+  kind: ListingKindSchema,
+  title: z
+    .string({ error: 'Vul een titel in van minstens 3 tekens.' })
+    .trim()
+    .min(3, 'Vul een titel in van minstens 3 tekens.')
+    .max(100, 'Maak de titel korter dan 100 tekens.'),
+  /** One or two B1 sentences shown in lists and search results. */
+  summary: z
+    .string({ error: 'Schrijf een korte samenvatting van minstens 20 tekens.' })
+    .trim()
+    .min(20, 'Schrijf een korte samenvatting van minstens 20 tekens.')
+    .max(160, 'Maak de samenvatting korter: hooguit 160 tekens.'),
+  /** Markdown; sanitised when rendered. */
+  description: z
+    .string()
+    .trim()
+    .max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.')
+    .default(''),
+  /** Available in the whole municipality, not tied to wijken. */
+  citywide: z.boolean().default(false),
+  /** Wijk ids where it is offered; empty only when citywide. */
+  neighbourhoods: z.array(SlugSchema).default([]),
+  locations: z.array(ListingLocationSchema).default([]),
+  lifeDomains: z.array(SlugSchema).min(1, 'Kies minstens één leefgebied.'),
+  audiences: z.array(SlugSchema).default([]),
+  cost: CostSchema,
+  /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
+  costNote: z
+    .string()
+    .trim()
+    .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
+    .optional(),
+  access: AccessSchema,
+  contact: ListingContactSchema,
+  schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),
+  languages: z.array(LanguageSchema).default(['nl']),
+  accessibility: z.array(AccessibilityFeatureSchema).default([]),
+});
+
+/**
+ * A listing as stored: its fields plus what the database decides (which listing, its
+ * organisation and state). Ids, version and timestamps are the database's business.
+ */
+export const ListingInputSchema = ListingFieldsSchema.extend({
+  slug: SlugSchema.max(80),
+  /** Slug of the organisation that offers it. */
+  organisation: SlugSchema,
+  status: ListingStatusSchema.default('published'),
+  lastVerifiedAt: DateSchema,
+  isDemo: z.boolean().default(false),
+}).refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
+  message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
+  path: ['neighbourhoods'],
+});
 export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 

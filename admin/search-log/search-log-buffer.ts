@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { recordSearches, type SearchLogEntry } from './search-log-repository.ts';
+import { log } from '../logging/log.ts';
 
 export interface SearchLog {
   record(entry: SearchLogEntry): void;
@@ -19,9 +20,7 @@ export function createSearchLog(db: Kysely<Database>, flushIntervalMs = 1_000): 
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    await recordSearches(db, batch).catch((error: unknown) =>
-      console.error('Search log write failed:', (error as Error).message),
-    );
+    await recordSearches(db, batch).catch((error: unknown) => log.error('Search log write failed', error));
   }
   const timer = setInterval(() => void flush(), flushIntervalMs);
   timer.unref();

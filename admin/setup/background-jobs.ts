@@ -3,6 +3,7 @@ import type { Database } from '../db/tables.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
 import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
 import { purgeClosedQuestions } from '../questions/retention.ts';
+import { log } from '../logging/log.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -33,7 +34,7 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
   function deliverMailSoon(): void {
     if (!send || delivering) return;
     delivering = deliverDueMail(db, send)
-      .catch((error: unknown) => console.error('Mail delivery round failed:', (error as Error).message))
+      .catch((error: unknown) => log.error('Mail delivery round failed', error))
       .finally(() => {
         delivering = undefined;
       });
@@ -43,9 +44,9 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
   function housekeeping(): void {
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
-      .catch((error: unknown) => console.error('Stale listing reminders failed:', (error as Error).message));
+      .catch((error: unknown) => log.error('Stale listing reminders failed', error));
     purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) =>
-      console.error('Question purge failed:', (error as Error).message),
+      log.error('Question purge failed', error),
     );
   }
 

@@ -10,7 +10,7 @@ import {
   UserAccessInputSchema,
 } from '#admin/accounts/user-admin.ts';
 import { call } from '#admin/app/call.ts';
-import { draftFromForm } from '#admin/listings/listing-draft.ts';
+import { ListingDraftSchema } from '#admin/listings/listing-draft.ts';
 import {
   changeListingStatus,
   confirmListingCurrent,
@@ -21,13 +21,13 @@ import {
 import { retryFailedMail } from '#admin/mail/outbox-admin.ts';
 import {
   createOrganisation,
-  OrganisationProfileInputSchema,
+  OrganisationProfileSchema,
   saveOrganisationProfile,
 } from '#admin/organisations/organisation-editor.ts';
 import { linkContext, listingEditorDeps } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { formText } from '#site/lib/form-errors.ts';
-import { idFrom, runUseCase } from './run-use-case.ts';
+import { idFrom, runFormUseCase, runUseCase } from './run-use-case.ts';
 
 const IdSchema = z.coerce.number().int().positive();
 
@@ -79,47 +79,44 @@ export const users = {
 export const organisations = {
   save: defineAction({
     accept: 'form',
-    input: z.object({ slug: z.string().max(80), profile: OrganisationProfileInputSchema }),
-    handler: async ({ slug, profile }, context) =>
-      runUseCase(async () =>
-        call(saveOrganisationProfile, context.locals.actor, slug, profile).then(() => ({})),
-      ),
+    input: z.instanceof(FormData),
+    handler: async (form, context) =>
+      runFormUseCase(form, OrganisationProfileSchema, async (profile) => {
+        await call(
+          saveOrganisationProfile,
+          context.locals.actor,
+          formText(form, 'slug'),
+          idFrom(form.get('version')),
+          profile,
+        );
+        return {};
+      }),
   }),
   create: defineAction({
     accept: 'form',
-    input: OrganisationProfileInputSchema,
-    handler: async (profile, context) =>
-      runUseCase(async () => ({
+    input: z.instanceof(FormData),
+    handler: async (form, context) =>
+      runFormUseCase(form, OrganisationProfileSchema, async (profile) => ({
         slug: (await call(createOrganisation, context.locals.actor, profile)).slug,
       })),
   }),
 };
 
-type ListingSaveOutcome =
-  | { ok: true; id: number }
-  | { ok: false; errors: Record<string, string>; draft: ReturnType<typeof draftFromForm> };
-
 /**
- * The listing editor sends repeated rows (opening hours, dates, locations) that Astro's form
- * parsing does not nest, so it takes the raw form; the draft is validated by the listing's own
- * zod schema in admin/, after the permission check.
+ * The listing editor's form nests rows (opening hours, dates, places), which Astro's form parsing
+ * does not, so it is decoded against the listing's draft schema; the use case in admin/ checks
+ * the actor, then validates the whole listing.
  */
-async function saveListingForm(form: FormData, actor: App.Locals['actor']): Promise<ListingSaveOutcome> {
-  const draft = draftFromForm(form);
+function saveListingForm(form: FormData, actor: App.Locals['actor']) {
   const deps = listingEditorDeps();
-  const outcome = await runUseCase(async () => {
+  return runFormUseCase(form, ListingDraftSchema, async (draft) => {
     const id = form.get('id');
-    const result =
+    const listing =
       id === null || id === ''
         ? await call(createListing, actor, formText(form, 'organisation'), draft, deps)
         : await call(saveListing, actor, idFrom(id), idFrom(form.get('version')), draft, deps);
-    return { result };
+    return { id: listing.id };
   });
-  if (!outcome.ok) return { ok: false, errors: outcome.errors, draft };
-  const { result } = outcome;
-  return result.status === 'saved'
-    ? { ok: true, id: result.listing.id }
-    : { ok: false, errors: result.errors, draft: result.draft };
 }
 
 export const listings = {

@@ -51,7 +51,8 @@ export function formView<T extends { ok: boolean }>(
 }
 
 /** The id an input gets for a form field name such as `locations.0.street`. */
-export const fieldId = (name: string): string => `veld-${name.replace(/\./g, '-')}`;
+export const fieldId = (name: string): string =>
+  `veld-${name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-$/, '')}`;
 
 /** Field name → message, keyed by element id, for the error summary's links. */
 export const summaryOf = (errors: Record<string, string>): Record<string, string> =>

@@ -8,7 +8,7 @@ import type { ListingStatus } from '#admin/schemas/listing.ts';
 import type { ORGANISATION_KINDS } from '#admin/schemas/organisation.ts';
 import type { MailStatus } from '#admin/mail/outbox.ts';
 
-/** Dutch words for the code's English enum values (see the glossary in DESIGN.md). */
+/** Dutch words for the code's English enum values (see docs/glossary.md). */
 export const KIND_LABELS: Record<ListingKind, string> = {
   service: 'Voorziening',
   activity: 'Activiteit',

@@ -154,8 +154,8 @@ test('the listing editor can be used with the keyboard alone', async ({ page }) 
   }
   expect(stops).toContain('title');
   expect(stops).toContain('lifeDomains');
-  expect(stops).toContain('schedule.weekly.0.opens');
-  expect(stops).toContain('locations.0.street');
+  expect(stops).toContain('schedule.weekly[0].opens');
+  expect(stops).toContain('locations[0].address.street');
   expect(stops.at(-1)).toBe('Wijzigingen opslaan');
 
   // Make an error, save with Enter, follow the summary's link to the field, fix it, save again.

@@ -1,3 +1,4 @@
+import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword, newRecoveryCodes } from '#admin/accounts/account-flows.ts';
 import {
@@ -34,7 +35,7 @@ import {
   getOrganisationForEdit,
   listOrganisationsForAdmin,
   saveOrganisationProfile,
-  type OrganisationProfileInput,
+  type OrganisationProfile,
 } from '#admin/organisations/organisation-editor.ts';
 import { listingVocabulary, teamOptions } from '#admin/setup/admin-context.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
@@ -66,10 +67,11 @@ const deps: EditorDeps = {
   lookupAddress: async () => ({ status: 'not-found' }),
   vocabulary: listingVocabulary(content),
 };
-const profile = (name: string): OrganisationProfileInput => ({
+const profile = (name: string): OrganisationProfile => ({
   name,
   kind: 'welzijn',
   summary: 'Wij helpen inwoners met van alles in de wijk.',
+  description: '',
 });
 
 beforeAll(async () => {
@@ -188,11 +190,12 @@ const cases: Case[] = [
   {
     name: 'save an organisation profile',
     allowed: ['beheerder', 'ownEditor'],
-    run: (actor) =>
+    run: async (actor) =>
       saveOrganisationProfile(
         database.db,
         actor,
         ownOrganisation,
+        (await findOrganisationBySlug(database.db, ownOrganisation))?.version ?? 0,
         profile(`Organisatie ${crypto.randomUUID().slice(0, 6)}`),
       ),
   },

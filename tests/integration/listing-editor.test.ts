@@ -3,7 +3,9 @@ import { listAuditEntries } from '#admin/audit/audit-log.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
 import { ConflictError } from '#admin/errors/domain-errors.ts';
-import { draftFromListing, emptyDraft, type ListingDraft } from '#admin/listings/listing-draft.ts';
+import { draftFromListing } from '#admin/listings/listing-draft.ts';
+import type { FieldIssue } from '#admin/errors/field-issue.ts';
+import { InvalidInputError } from '#admin/errors/domain-errors.ts';
 import {
   changeListingStatus,
   confirmListingCurrent,
@@ -13,6 +15,8 @@ import {
   type EditorDeps,
 } from '#admin/listings/listing-editor.ts';
 import { findListingById } from '#admin/listings/listing-repository.ts';
+import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
+import { saveOrganisationProfile } from '#admin/organisations/organisation-editor.ts';
 import { sendStaleReminders } from '#admin/listings/stale-listings.ts';
 import { listingVocabulary } from '#admin/setup/admin-context.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
@@ -42,8 +46,14 @@ const deps: EditorDeps = {
   vocabulary: listingVocabulary(content),
 };
 
-const newDraft = (changes: Partial<ListingDraft> = {}): ListingDraft => ({
-  ...emptyDraft(),
+/** The first message per field path, as the form shows them. */
+const messagesOf = (issues: readonly FieldIssue[]): Record<string, string> => {
+  const messages: Record<string, string> = {};
+  for (const issue of issues) messages[issue.path.map(String).join('.')] ??= issue.message;
+  return messages;
+};
+
+const newDraft = (changes: Record<string, unknown> = {}): Record<string, unknown> => ({
   kind: 'activity',
   title: 'Breicafé aan de Dijk',
   summary: 'Samen breien en koffie drinken, elke week in het wijkcentrum.',
@@ -51,7 +61,7 @@ const newDraft = (changes: Partial<ListingDraft> = {}): ListingDraft => ({
   neighbourhoods: [content.neighbourhoods[0]!.id],
   cost: 'free',
   access: 'open',
-  contact: { phone: '0180-123456', email: '', website: '' },
+  contact: { phone: '0180-123456' },
   ...changes,
 });
 
@@ -70,31 +80,20 @@ describe('creating and saving listings', () => {
   it('stores a new listing as a concept with every field, schedule rows and a located address', async () => {
     const draft = newDraft({
       schedule: {
-        weekly: [
-          { days: ['di', 'do'], opens: '09:30', closes: '11:30', note: '' },
-          { days: [], opens: '', closes: '', note: '' },
-        ],
+        weekly: [{ days: ['di', 'do'], opens: '09:30', closes: '11:30' }],
         occurrences: [{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }],
         note: 'Niet in de kerstvakantie',
       },
       locations: [
         {
           name: 'Wijkcentrum De Fuik',
-          street: 'Dijkweg 12a',
-          postcode: '2981ab',
-          city: 'Ridderkerk',
-          lat: '',
-          lng: '',
-          locatedFor: '',
+          address: { street: 'Dijkweg 12a', postcode: '2981ab', city: 'Ridderkerk' },
         },
       ],
       languages: ['nl', 'en'],
       accessibility: ['lift'],
-      costNote: '',
     });
-    const result = await createListing(database.db, editor, organisation, draft, deps);
-    if (result.status !== 'saved') throw new Error(JSON.stringify(result.errors));
-    const listing = result.listing;
+    const listing = await createListing(database.db, editor, organisation, draft, deps);
     expect(listing).toMatchObject({
       status: 'draft',
       slug: 'breicafe-aan-de-dijk',
@@ -116,43 +115,34 @@ describe('creating and saving listings', () => {
     expect(lookups).toEqual(['2981 AB 12']);
 
     const again = await createListing(database.db, editor, organisation, draft, deps);
-    expect(again.status === 'saved' && again.listing.slug).toBe('breicafe-aan-de-dijk-2');
+    expect(again.slug).toBe('breicafe-aan-de-dijk-2');
   });
 
   it('returns a Dutch message per form field and stores nothing when input is wrong', async () => {
     const before = await database.db.selectFrom('listings').select('id').execute();
-    const result = await createListing(
+    const refused = createListing(
       database.db,
       editor,
       organisation,
       newDraft({
         title: 'x',
-        kind: '',
+        kind: undefined,
         lifeDomains: [],
         neighbourhoods: ['atlantis'],
-        contact: { phone: '', email: 'geen-adres', website: '' },
-        schedule: {
-          weekly: [{ days: [], opens: '12:00', closes: '09:00', note: '' }],
-          occurrences: [],
-          note: '',
-        },
+        contact: { email: 'geen-adres' },
+        schedule: { weekly: [{ days: [], opens: '12:00', closes: '09:00' }] },
         locations: [
           {
             name: 'Nergens',
-            street: 'Geen straat 999',
-            postcode: '2981 AB',
-            city: 'Ridderkerk',
-            lat: '',
-            lng: '',
-            locatedFor: '',
+            address: { street: 'Geen straat 999', postcode: '2981 AB', city: 'Ridderkerk' },
           },
         ],
       }),
       deps,
     );
-    expect(result.status).toBe('invalid');
-    if (result.status !== 'invalid') return;
-    expect(result.errors).toMatchObject({
+    const error = await refused.catch((caught: unknown) => caught);
+    if (!(error instanceof InvalidInputError)) throw new Error('expected InvalidInputError');
+    expect(messagesOf(error.issues)).toMatchObject({
       title: 'Vul een titel in van minstens 3 tekens.',
       kind: 'Kies wat voor aanbod dit is.',
       lifeDomains: 'Kies minstens één leefgebied.',
@@ -161,14 +151,12 @@ describe('creating and saving listings', () => {
       'schedule.weekly.0.days': 'Kies minstens één dag.',
       'schedule.weekly.0.closes': 'De eindtijd moet na de begintijd liggen.',
     });
-    expect(result.errors['locations.0.street']).toContain('We vinden dit adres niet');
+    expect(messagesOf(error.issues)['locations.0.address.street']).toContain('We vinden dit adres niet');
     expect(await database.db.selectFrom('listings').select('id').execute()).toHaveLength(before.length);
   });
 
   it('refuses to overwrite a change saved in between', async () => {
-    const created = await createListing(database.db, editor, organisation, newDraft(), deps);
-    if (created.status !== 'saved') throw new Error('not saved');
-    const { listing } = created;
+    const listing = await createListing(database.db, editor, organisation, newDraft(), deps);
     await saveListing(
       database.db,
       editor,
@@ -190,21 +178,69 @@ describe('creating and saving listings', () => {
     expect((await findListingById(database.db, listing.id))?.title).toBe('Eerste wijziging');
   });
 
+  it('of two editors saving the same version at the same time, one wins and the other gets the conflict', async () => {
+    const listing = await createListing(database.db, editor, organisation, newDraft(), deps);
+    const colleague = await accountWith(database.db, { role: 'organisatie', organisationSlug: organisation });
+    const saves = await Promise.allSettled(
+      [
+        { by: editor, title: 'Breicafé van Anna' },
+        { by: colleague, title: 'Breicafé van Bram' },
+      ].map(({ by, title }) =>
+        saveListing(
+          database.db,
+          by,
+          listing.id,
+          listing.version,
+          { ...draftFromListing(listing), title },
+          deps,
+        ),
+      ),
+    );
+    const saved = saves.flatMap((save) => (save.status === 'fulfilled' ? [save.value] : []));
+    const refused = saves.flatMap((save) => (save.status === 'rejected' ? [save.reason as unknown] : []));
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(ConflictError);
+    const stored = await findListingById(database.db, listing.id);
+    expect(stored?.title).toBe(saved[0]?.title);
+    expect(stored?.version).toBe(listing.version + 1);
+    const audits = await listAuditEntries(database.db, {
+      limit: 50,
+      objectType: 'listing',
+      objectId: String(listing.id),
+    });
+    expect(audits.entries.filter((entry) => entry.action === 'listing.update')).toHaveLength(1);
+  });
+
+  it('of two saves of the same organisation profile version, one wins and the other gets the conflict', async () => {
+    const before = await findOrganisationBySlug(database.db, organisation);
+    if (!before) throw new Error('organisation missing');
+    const { id: _id, version, updatedAt: _updated, slug: _slug, ...profile } = before;
+    const saves = await Promise.allSettled(
+      ['Eerste naam', 'Tweede naam'].map((name) =>
+        saveOrganisationProfile(database.db, editor, organisation, version, { ...profile, name }),
+      ),
+    );
+    expect(saves.filter((save) => save.status === 'fulfilled')).toHaveLength(1);
+    const refused = saves.find((save) => save.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(ConflictError);
+    expect((await findOrganisationBySlug(database.db, organisation))?.version).toBe(version + 1);
+  });
+
   it('records who changed what in the audit log', async () => {
     const created = await createListing(database.db, editor, organisation, newDraft(), deps);
-    if (created.status !== 'saved') throw new Error('not saved');
     await saveListing(
       database.db,
       editor,
-      created.listing.id,
-      created.listing.version,
-      { ...draftFromListing(created.listing), title: 'Breicafé op dinsdag' },
+      created.id,
+      created.version,
+      { ...draftFromListing(created), title: 'Breicafé op dinsdag' },
       deps,
     );
     const { entries } = await listAuditEntries(database.db, {
       limit: 5,
       objectType: 'listing',
-      objectId: String(created.listing.id),
+      objectId: String(created.id),
     });
     expect(entries.map((entry) => entry.action)).toEqual(['listing.update', 'listing.create']);
     expect(entries[0]?.actor?.id).toBe(editor.id);
@@ -229,9 +265,8 @@ describe('search follows the editor', () => {
     const search = async (text: string) =>
       (await service.search(SearchQuerySchema.parse({ text }))).hits.map((hit) => hit.document.title);
     const created = await createListing(database.db, editor, organisation, newDraft(), deps);
-    if (created.status !== 'saved') throw new Error('not saved');
     expect(await search('breicafé')).not.toContain('Breicafé aan de Dijk');
-    const published = await changeListingStatus(database.db, editor, created.listing.id, 'publish');
+    const published = await changeListingStatus(database.db, editor, created.id, 'publish');
     await saveListing(
       database.db,
       editor,

@@ -70,9 +70,15 @@ describe('search service', () => {
     await service.ready();
     const listing = await findListingById(database.db, 1);
     if (!listing) throw new Error('demo listing 1 missing');
-    await updateListing(database.db, listing.id, { ...listing, title: 'Zwanenhalsflamingo-inloop' });
+    await updateListing(database.db, listing.id, listing.version, {
+      ...listing,
+      title: 'Zwanenhalsflamingo-inloop',
+    });
     expect((await search('zwanenhalsflamingo')).hits.map((hit) => hit.id)).toEqual([`listing-${listing.id}`]);
-    await updateListing(database.db, listing.id, { ...listing, title: 'Kolibrie-inloop' });
+    await updateListing(database.db, listing.id, listing.version + 1, {
+      ...listing,
+      title: 'Kolibrie-inloop',
+    });
     expect((await search('kolibrie')).hits.map((hit) => hit.id)).toEqual([`listing-${listing.id}`]);
     expect((await search('zwanenhalsflamingo')).total).toBe(0);
   });
@@ -90,13 +96,16 @@ describe('search service', () => {
     if (!listing) throw new Error('demo listing 2 missing');
 
     flaky.failWrites = true;
-    await updateListing(database.db, listing.id, { ...listing, title: 'Kwakkelkoffie in de buurt' });
+    await updateListing(database.db, listing.id, listing.version, {
+      ...listing,
+      title: 'Kwakkelkoffie in de buurt',
+    });
     expect((await search('kwakkelkoffie')).total).toBe(0);
     flaky.failWrites = false;
     expect(await service.syncNow()).toEqual({ upserted: 1, removed: 0 });
     expect((await search('kwakkelkoffie')).total).toBe(1);
 
-    await updateListing(database.db, listing.id, { ...listing, status: 'unpublished' });
+    await updateListing(database.db, listing.id, listing.version + 1, { ...listing, status: 'unpublished' });
     expect((await search('kwakkelkoffie')).total).toBe(0);
     expect((await engine.versions()).has(`listing-${listing.id}`)).toBe(false);
   });
