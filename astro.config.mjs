@@ -7,9 +7,10 @@ export default defineConfig({
   publicDir: './site/public',
   output: 'server',
   // Rendered fully before sending: an error mid-page becomes a proper 500 page, not half a 200.
-  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
+  // Bodies are limited before Astro sees them (scripts/server/body-limit.ts); these are the backstop.
+  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true, bodySizeLimit: 1024 * 1024 }),
   // Every POST is checked against the Origin header (CSRF defence for forms and actions).
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, actionBodySizeLimit: 1024 * 1024 },
   build: {
     // External files only, so the Content-Security-Policy needs no 'unsafe-inline'.
     inlineStylesheets: 'never',

@@ -16,9 +16,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 const engineDownPort = port + 1;
 const engineDownURL = `http://127.0.0.1:${engineDownPort}`;
 const closedPort = 'http://127.0.0.1:9';
-// Recorded PDOK Locatieserver answers, and map tiles served by the app from a folder: the
+// Recorded PDOK Locatieserver answers, and a tile service on loopback behind the app's tile proxy: the
 // suite never reaches the network.
 const locatieserverPort = port + 2;
+const tileUpstreamPort = port + 3;
 const tileDir = join(dataDir, 'tiles');
 writeTestTiles(tileDir);
 
@@ -81,8 +82,8 @@ export default defineConfig({
         PORT: String(port),
         DATABASE_PATH: join(dataDir, 'e2e.sqlite'),
         DEMO_DATA: 'true',
-        MAP_TILE_URL: '/kaart/tegels/{z}/{x}/{y}.png',
-        MAP_TILE_DIR: tileDir,
+        MAP_TILE_URL: `http://127.0.0.1:${tileUpstreamPort}/{z}/{x}/{y}.png`,
+        MAP_TILE_CACHE_DIR: join(dataDir, 'tile-cache'),
         LOCATIESERVER_URL: `http://127.0.0.1:${locatieserverPort}/bzk/locatieserver/search/v3_1`,
         // Every e2e question comes from 127.0.0.1; the limit itself is tested in the integration suite.
         QUESTION_RATE_LIMIT: '1000',
@@ -101,8 +102,16 @@ export default defineConfig({
         DEMO_DATA: 'true',
         MEILI_URL: closedPort,
         MAP_TILE_URL: `${closedPort}/{z}/{x}/{y}.png`,
+        MAP_TILE_CACHE_DIR: join(dataDir, 'tile-cache-down'),
         LOCATIESERVER_URL: `${closedPort}/bzk/locatieserver/search/v3_1`,
       },
+    },
+    {
+      command: 'node --disable-warning=ExperimentalWarning tests/support/tile-upstream.ts',
+      url: `http://127.0.0.1:${tileUpstreamPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(tileUpstreamPort), TILE_DIR: tileDir },
     },
     {
       command: 'node --disable-warning=ExperimentalWarning tests/support/recorded-locatieserver.ts',

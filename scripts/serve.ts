@@ -11,6 +11,7 @@ import { loadContent } from '#admin/content/load-content.ts';
 import { appDatabase } from '#admin/db/app-database.ts';
 import { log } from '#admin/logging/log.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { bodyLimit } from './server/body-limit.ts';
 import { createHttpServer } from './server/http-server.ts';
 
 /** How long a stopping server lets requests in flight finish. */
@@ -37,7 +38,7 @@ const entry = (await import(new URL('../dist/server/entry.mjs', import.meta.url)
   handler: AstroHandler;
 };
 
-const http = createHttpServer([(request, response) => entry.handler(request, response)]);
+const http = createHttpServer([bodyLimit, (request, response) => entry.handler(request, response)]);
 await http.listen(config.HOST, config.PORT);
 startBackgroundWork();
 log.info(`Wijkwijzer luistert op http://${config.HOST}:${config.PORT}`);

@@ -45,7 +45,7 @@ export async function performSearch(
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
-      serverLog.error('Search unavailable', error);
+      serverLog.warn(`Search unavailable: ${error.message}`);
       return { status: 'unavailable', ...withCrisis };
     }
     throw error;
@@ -67,7 +67,7 @@ export async function performSearch(
       .catch((error: unknown) => {
         // Only a hint for the empty page: an engine that just went away leaves it out.
         if (!(error instanceof SearchUnavailableError)) throw error;
-        serverLog.error('Search unavailable', error);
+        serverLog.warn(`Search unavailable: ${error.message}`);
         return undefined;
       });
     if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis };

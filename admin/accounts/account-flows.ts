@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/tables.ts';
-import { DomainError, FieldError } from '../errors/domain-errors.ts';
+import { DomainError, FieldError, TooManyAttemptsError } from '../errors/domain-errors.ts';
+import {
+  clearFailures,
+  recordFailure,
+  throttleState,
+  twoFactorAccountKey,
+  twoFactorAddressKey,
+} from './login-throttle.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import { twoFactorStep, type NextStep } from './log-in.ts';
@@ -15,11 +22,12 @@ import { setPassword } from './set-password.ts';
 import { confirmTotpSetup, verifyUserTotp } from './two-factor.ts';
 import { findUserById, findUserRowByEmail, findUserRowById } from './user-repository.ts';
 import type { Actor } from './user.ts';
+import { text } from '../schemas/text.ts';
 
 /** A new password, typed twice; forms add their own fields (a link's token, the current password). */
 export const newPasswordShape = {
   password: PasswordSchema,
-  passwordRepeat: z.string({ error: 'Vul het wachtwoord nog een keer in.' }),
+  passwordRepeat: text({ error: 'Vul het wachtwoord nog een keer in.' }),
 };
 export const passwordsMatch: [
   (input: { password: string; passwordRepeat: string }) => boolean,
@@ -30,11 +38,7 @@ export const passwordsMatch: [
 ];
 
 export const TwoFactorCodeInputSchema = z.object({
-  code: z
-    .string({ error: 'Vul de code in.' })
-    .trim()
-    .min(1, 'Vul de code in.')
-    .max(20, 'Deze code klopt niet.'),
+  code: text({ error: 'Vul de code in.' }).trim().min(1, 'Vul de code in.').max(20, 'Deze code klopt niet.'),
 });
 
 /** Why a link did not work, in words for the page. */
@@ -153,18 +157,29 @@ export async function changeOwnPassword(
   return { token: session.token, nextStep: 'done' };
 }
 
-/** Second step of the login: a code from the app, or one of the recovery codes. */
+/**
+ * Second step of the login: a code from the app, or one of the recovery codes. Wrong codes count
+ * per account and per network address on their own keys, with the same doubling wait as wrong
+ * passwords; a blocked account or address is refused before the code is looked at.
+ */
 export async function completeTwoFactor(
   db: Kysely<Database>,
   session: { id: string; userId: number },
   code: string,
+  clientAddress: string,
   now = new Date(),
 ): Promise<{ usedRecoveryCode: boolean }> {
+  const keys = [twoFactorAccountKey(session.userId), twoFactorAddressKey(clientAddress)];
+  const state = await throttleState(db, keys, now);
+  if (state.blocked) throw new TooManyAttemptsError(state.retryAfterSeconds);
   const trimmed = code.trim();
   const viaApp = /^[0-9]{6}$/.test(trimmed) && (await verifyUserTotp(db, session.userId, trimmed, now));
   const viaRecovery = !viaApp && (await useRecoveryCode(db, session.userId, trimmed, now));
-  if (!viaApp && !viaRecovery)
+  if (!viaApp && !viaRecovery) {
+    await recordFailure(db, keys, now);
     throw new FieldError('code', 'Deze code klopt niet. Gebruik de nieuwste code uit je app.');
+  }
+  await clearFailures(db, keys[0]!);
   await markSessionTwoFactorVerified(db, session.id);
   if (viaRecovery)
     await recordAudit(

@@ -6,16 +6,15 @@ import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { createSession, type Session } from './sessions.ts';
 import { findUserById, findUserRowByEmail } from './user-repository.ts';
 import { ROLES_REQUIRING_TWO_FACTOR, type Role, type User } from './user.ts';
+import { text } from '../schemas/text.ts';
 
 export const LoginInputSchema = z.object({
-  email: z
-    .string({ error: 'Vul je e-mailadres in.' })
+  email: text({ error: 'Vul je e-mailadres in.' })
     .trim()
     .min(1, 'Vul je e-mailadres in.')
     .max(254, 'Vul een geldig e-mailadres in.'),
   // Length rules are for new passwords only; here anything is simply checked.
-  password: z
-    .string({ error: 'Vul je wachtwoord in.' })
+  password: text({ error: 'Vul je wachtwoord in.' })
     .min(1, 'Vul je wachtwoord in.')
     .max(256, 'Dit wachtwoord klopt niet.'),
 });

@@ -44,6 +44,26 @@ export const addressKey = (clientAddress: string): ThrottleKey => ({
   policy: ADDRESS_POLICY,
 });
 
+/**
+ * Wrong second-factor codes (app codes and recovery codes) count on their own keys: a correct
+ * password never clears them, so knowing the password gives no unlimited guesses at the code.
+ */
+export const TWO_FACTOR_POLICY: ThrottlePolicy = {
+  // Five wrong codes, then a wait.
+  freeFailures: 4,
+  firstBlockMs: 60_000,
+  maxBlockMs: 3600_000,
+  forgetAfterMs: 24 * 3600_000,
+};
+export const twoFactorAccountKey = (userId: number): ThrottleKey => ({
+  key: `two-factor-account:${hashSecret(String(userId))}`,
+  policy: TWO_FACTOR_POLICY,
+});
+export const twoFactorAddressKey = (clientAddress: string): ThrottleKey => ({
+  key: `two-factor-ip:${hashSecret(clientAddress)}`,
+  policy: { ...TWO_FACTOR_POLICY, freeFailures: 19, forgetAfterMs: 3600_000 },
+});
+
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
 /** Whether any of the keys is waiting; the longest wait counts. */

@@ -1,9 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
+import { text } from '../schemas/text.ts';
 
 /** Length is what makes a password strong; no composition rules (NIST SP 800-63B). */
-export const PasswordSchema = z
-  .string({ error: 'Vul een wachtwoord in.' })
+export const PasswordSchema = text({ error: 'Vul een wachtwoord in.' })
   .min(12, 'Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.')
   .max(256, 'Kies een wachtwoord van hooguit 256 tekens.');
 

@@ -20,11 +20,12 @@ import {
   setDisabled,
 } from './user-repository.ts';
 import { RoleSchema, TeamIdSchema, type Actor, type User } from './user.ts';
+import { text } from '../schemas/text.ts';
 
 /** Role with what it is bound to; a form field left empty arrives as undefined. */
 const accessShape = {
   role: RoleSchema,
-  organisationSlug: z.string().trim().optional(),
+  organisationSlug: text().trim().optional(),
   teamIds: z.array(TeamIdSchema).default([]),
 };
 
@@ -50,8 +51,7 @@ export type UserAccessInput = z.output<typeof UserAccessInputSchema>;
 export const InviteInputSchema = z
   .object({
     email: EmailSchema.transform(normaliseEmail),
-    displayName: z
-      .string({ error: 'Vul een naam in.' })
+    displayName: text({ error: 'Vul een naam in.' })
       .trim()
       .min(2, 'Vul een naam in.')
       .max(100, 'Maak de naam korter dan 100 tekens.'),

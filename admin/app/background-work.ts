@@ -1,6 +1,7 @@
 import { env } from '../config/env.ts';
 import { appDatabase } from '../db/app-database.ts';
 import { appMailSender } from '../mail/app-mailer.ts';
+import { retentionSettings } from '../privacy/purge-personal-data.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../setup/background-jobs.ts';
 import { linkContext } from './app-context.ts';
 
@@ -15,7 +16,7 @@ export function startBackgroundWork(): BackgroundJobs {
     db: appDatabase(),
     send: appMailSender(),
     linkContext: () => linkContext(),
-    retentionMonths: env().QUESTION_RETENTION_MONTHS,
+    retention: retentionSettings(env()),
   });
   return jobs;
 }

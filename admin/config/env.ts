@@ -30,10 +30,12 @@ export const EnvSchema = z.object({
   SEARCH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** PDOK Locatieserver (search v3.1) for "wat is mijn wijk?"; point it elsewhere for a mirror or tests. */
   LOCATIESERVER_URL: z.url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
-  /** Overrides the tile URL template of content/gemeente.yaml (e.g. an own tile server). */
-  MAP_TILE_URL: z.string().includes('{z}').optional(),
-  /** Folder with tiles as `{z}/{x}/{y}.png`, served by the app at /kaart/tegels/{z}/{x}/{y}.png. */
-  MAP_TILE_DIR: z.string().min(1).optional(),
+  /** Overrides where the server fetches map tiles (content/gemeente.yaml `map.tileUrl`), e.g. an own tile server. */
+  MAP_TILE_URL: z.url().includes('{z}').optional(),
+  /** Folder of the map tile cache; relative paths are taken from the project root. */
+  MAP_TILE_CACHE_DIR: z.string().min(1).default('data/tile-cache'),
+  /** Size limit of the map tile cache; the least recently used tiles go first. */
+  MAP_TILE_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
   /** Mail server, e.g. `smtp://user:password@mail.example.nl:587`; without it mail stays in the outbox (visible to beheerders). */
   SMTP_URL: z
     .string()
@@ -45,6 +47,13 @@ export const EnvSchema = z.object({
   SESSION_SECURE_COOKIE: BooleanFlag.optional(),
   /** Months after closing that a question's personal data is kept; then `npm run purge` (and the server, daily) empties it. */
   QUESTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Days that sent or finally failed mail stays visible to beheerders before it is deleted. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Days what residents type into search is kept; after that only monthly counts of queries
+   * searched at least 5 times. At least 35, so every month is counted whole.
+   */
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(35).max(3650).default(90),
   /** Questions one network address may send per 10 minutes through /vraag. */
   QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   /** A question form sent sooner than this after it was shown is taken for a bot. */
@@ -78,7 +87,10 @@ export function env(): Env {
   return cached;
 }
 
+/** A configured path; relative ones are taken from the project root. */
+export const fromProjectRoot = (path: string): string =>
+  path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
+
 export function databasePath(config: Env = env()): string {
-  const path = config.DATABASE_PATH;
-  return path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
+  return fromProjectRoot(config.DATABASE_PATH);
 }

@@ -21,6 +21,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   questions: QuestionTable;
+  search_query_counts: SearchQueryCountTable;
   question_events: QuestionEventTable;
 }
 
@@ -76,6 +77,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 when the recipient is a resident: the address is emptied once the mail is done with. */
+  to_resident: Generated<number>;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 
@@ -111,6 +114,8 @@ export interface QuestionTable {
   updated_at: string;
   closed_at: string | null;
   purged_at: string | null;
+  /** Raised by every change of state; an UPDATE that expects another version changes nothing. */
+  version: Generated<number>;
 }
 export type QuestionRow = Selectable<QuestionTable>;
 
@@ -125,6 +130,14 @@ export interface QuestionEventTable {
   details_json: string;
 }
 export type QuestionEventRow = Selectable<QuestionEventTable>;
+
+/** Searches per month and normalised query, kept after the log's retention for queries seen at least 5 times. */
+export interface SearchQueryCountTable {
+  month: string;
+  query_text: string;
+  searches: number;
+  without_results: number;
+}
 
 export interface SearchLogTable {
   id: Generated<number>;

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A resident's address: emptied once the mail is sent or finally failed, and masked for beheerders. */
+  toResident?: boolean;
 }
 
 export type MailStatus = 'pending' | 'sent' | 'failed';
@@ -34,6 +36,7 @@ export async function enqueueMail(
       last_error: null,
       created_at: now.toISOString(),
       sent_at: null,
+      to_resident: mail.toResident ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -72,7 +75,13 @@ export async function deliverDueMail(
       await send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
       await db
         .updateTable('mail_outbox')
-        .set({ status: 'sent', attempts, sent_at: now.toISOString(), last_error: null })
+        .set({
+          status: 'sent',
+          attempts,
+          sent_at: now.toISOString(),
+          last_error: null,
+          ...forgetResident(mail),
+        })
         .where('id', '=', mail.id)
         .execute();
       report.sent += 1;
@@ -86,6 +95,7 @@ export async function deliverDueMail(
           attempts,
           next_attempt_at: new Date(now.getTime() + (delay ?? 0)).toISOString(),
           last_error: (error as Error).message.slice(0, 300),
+          ...(failed ? forgetResident(mail) : {}),
         })
         .where('id', '=', mail.id)
         .execute();
@@ -96,13 +106,21 @@ export async function deliverDueMail(
   return report;
 }
 
-/** Sends a failed mail again from scratch (a beheerder's button once the problem is fixed). */
+/** Once a mail to a resident is done with, its address is no longer kept. */
+const forgetResident = (mail: MailOutboxRow): { to_address?: string } =>
+  mail.to_resident === 1 ? { to_address: '' } : {};
+
+/**
+ * Sends a failed mail again from scratch (a beheerder's button once the problem is fixed); not a
+ * resident's, whose address is gone.
+ */
 export async function retryMail(db: Kysely<Database>, id: number, now = new Date()): Promise<boolean> {
   const result = await db
     .updateTable('mail_outbox')
     .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
     .where('id', '=', id)
     .where('status', '=', 'failed')
+    .where('to_address', '!=', '')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -86,6 +86,7 @@ export function questionReceivedMail(
 ): OutgoingMail {
   return {
     to,
+    toResident: true,
     subject: `We hebben je vraag ontvangen (${options.reference})`,
     text:
       `Hallo,\n\nBedankt voor je vraag. We hebben hem goed ontvangen.\n\n` +

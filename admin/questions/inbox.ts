@@ -1,15 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { z } from 'zod';
 import { requireRole } from '../accounts/permissions.ts';
 import type { Actor } from '../accounts/user.ts';
 import { recordAudit, type Changes } from '../audit/audit-log.ts';
 import type { Database, QuestionEventRow, QuestionRow } from '../db/tables.ts';
-import { FieldError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { newQuestionMail } from '../mail/templates.ts';
 import { OPEN_STATUSES, QUESTION_STATUSES, type QuestionStatus } from './question.ts';
 import type { InboxTeam } from './team-directory.ts';
 import { addWorkingDays } from './working-days.ts';
+import { text } from '../schemas/text.ts';
 import { inTransaction } from '../db/transaction.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface QuestionSummary {
   aboutYouth: boolean;
   lifeDomains: string[];
   status: QuestionStatus;
+  /** The version a form about this question was opened with, so a change in between is noticed. */
+  version: number;
   assignedUserId: number | null;
   createdAt: string;
   /** When the team's promise to contact the resident runs out. */
@@ -55,12 +58,14 @@ export interface QuestionDetail extends QuestionSummary {
   purged: boolean;
 }
 
+/** When content names no promise for a team. */
+const DEFAULT_RESPONSE_DAYS = 5;
 const LifeDomainsSchema = z.array(z.string());
 const DetailsSchema = z.record(z.string(), z.unknown());
 
 function summaryOf(row: QuestionRow, context: InboxContext): QuestionSummary {
   const team = context.teams.find((candidate) => candidate.id === row.team_id);
-  const dueAt = addWorkingDays(new Date(row.created_at), team?.responseDays ?? 5);
+  const dueAt = addWorkingDays(new Date(row.created_at), team?.responseDays ?? DEFAULT_RESPONSE_DAYS);
   const now = context.now ?? new Date();
   return {
     id: row.id,
@@ -70,6 +75,7 @@ function summaryOf(row: QuestionRow, context: InboxContext): QuestionSummary {
     aboutYouth: row.about_youth === 1,
     lifeDomains: LifeDomainsSchema.parse(JSON.parse(row.life_domains_json)),
     status: row.status as QuestionStatus,
+    version: row.version,
     assignedUserId: row.assigned_user_id,
     createdAt: row.created_at,
     dueAt: dueAt.toISOString(),
@@ -80,13 +86,17 @@ function summaryOf(row: QuestionRow, context: InboxContext): QuestionSummary {
   };
 }
 
+export const INBOX_PAGE_SIZE = 50;
+const Id = z.string().regex(/^[a-z0-9:-]{1,80}$/);
+
 export const InboxFilterSchema = z.object({
   status: z.enum([...QUESTION_STATUSES, 'open', 'alle']).catch('open'),
-  neighbourhood: z.string().max(80).optional().catch(undefined),
-  lifeDomain: z.string().max(80).optional().catch(undefined),
+  neighbourhood: Id.optional().catch(undefined),
+  lifeDomain: Id.optional().catch(undefined),
   /** `te-laat`: past the promise; a number: older than that many days. */
   age: z.enum(['te-laat', '3', '7', '30']).optional().catch(undefined),
-  teamId: z.string().max(80).optional().catch(undefined),
+  teamId: Id.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type InboxFilter = z.infer<typeof InboxFilterSchema>;
 
@@ -99,36 +109,96 @@ function requireTeamMember(actor: Actor | undefined): Actor {
   return member;
 }
 
-/** The questions of the actor's teams that match the filter, oldest first. */
+export interface InboxPage {
+  questions: QuestionSummary[];
+  /** Questions matching the filter, on all pages. */
+  total: number;
+  /** Of those, how many are past the team's promise without a contact attempt. */
+  overdue: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * The moment before which a question of this team, still without contact, is past its promise:
+ * the latest creation time whose due date lies before `now` (due dates only move forward).
+ */
+function overdueBefore(now: Date, responseDays: number): Date {
+  let low = now.getTime() - (responseDays * 3 + 14) * 24 * 3600_000;
+  let high = now.getTime();
+  while (high - low > 1000) {
+    const middle = Math.floor((low + high) / 2);
+    if (addWorkingDays(new Date(middle), responseDays).getTime() < now.getTime()) low = middle;
+    else high = middle;
+  }
+  return new Date(low);
+}
+
+/** The questions of the actor's teams that match the filter, oldest first, a page at a time. */
 export async function listInbox(
   db: Kysely<Database>,
   actor: Actor | undefined,
   filter: InboxFilter,
   context: InboxContext,
-): Promise<QuestionSummary[]> {
+): Promise<InboxPage> {
   const member = requireTeamMember(actor);
   const teams = filter.teamId && member.teamIds.includes(filter.teamId) ? [filter.teamId] : member.teamIds;
   const statuses =
     filter.status === 'alle' ? QUESTION_STATUSES : filter.status === 'open' ? OPEN_STATUSES : [filter.status];
-  const rows = await db
+  const now = context.now ?? new Date();
+  const overdueCutoffs = teams.map((teamId) => ({
+    teamId,
+    before: overdueBefore(
+      now,
+      context.teams.find((team) => team.id === teamId)?.responseDays ?? DEFAULT_RESPONSE_DAYS,
+    ).toISOString(),
+  }));
+  const isOverdue = (eb: ExpressionBuilder<Database, 'questions'>) =>
+    eb.and([
+      eb('status', 'in', OPEN_STATUSES),
+      eb('first_contact_at', 'is', null),
+      eb.or(
+        overdueCutoffs.map(({ teamId, before }) =>
+          eb.and([eb('team_id', '=', teamId), eb('created_at', '<', before)]),
+        ),
+      ),
+    ]);
+  const matching = db
     .selectFrom('questions')
-    .selectAll()
     .where('team_id', 'in', teams)
     .where('status', 'in', statuses)
     .$if(filter.neighbourhood !== undefined, (q) => q.where('neighbourhood', '=', filter.neighbourhood ?? ''))
+    // Life domains are stored as a JSON list of ids; an id is letters, digits and hyphens only.
+    .$if(filter.lifeDomain !== undefined, (q) =>
+      q.where('life_domains_json', 'like', `%"${filter.lifeDomain ?? ''}"%`),
+    )
+    .$if(filter.age === 'te-laat', (q) => q.where(isOverdue))
+    .$if(filter.age !== undefined && filter.age !== 'te-laat', (q) =>
+      q.where('created_at', '<', new Date(now.getTime() - Number(filter.age) * 24 * 3600_000).toISOString()),
+    );
+  const counts = await matching
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when(isOverdue(eb)).then(1).else(0).end()).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  const total = Number(counts.total);
+  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const page = Math.min(filter.page, pageCount);
+  const rows = await matching
+    .selectAll()
     .orderBy('created_at')
     .orderBy('id')
-    .limit(500)
+    .limit(INBOX_PAGE_SIZE)
+    .offset((page - 1) * INBOX_PAGE_SIZE)
     .execute();
-  const now = context.now ?? new Date();
-  return rows
-    .map((row) => summaryOf(row, context))
-    .filter((question) => !filter.lifeDomain || question.lifeDomains.includes(filter.lifeDomain))
-    .filter((question) => {
-      if (!filter.age) return true;
-      if (filter.age === 'te-laat') return question.overdue;
-      return now.getTime() - Date.parse(question.createdAt) > Number(filter.age) * 24 * 3600_000;
-    });
+  return {
+    questions: rows.map((row) => summaryOf(row, context)),
+    total,
+    overdue: Number(counts.overdue ?? 0),
+    page,
+    pageCount,
+  };
 }
 
 async function questionOfMyTeam(
@@ -205,7 +275,9 @@ async function record(
     member: Actor;
     row: QuestionRow;
     kind: string;
-    set?: Partial<Omit<QuestionRow, 'id'>>;
+    set?: Partial<Omit<QuestionRow, 'id' | 'version'>>;
+    /** A change of state names the version it was made on; notes and contact attempts add only. */
+    expectedVersion?: number;
     note?: string;
     details?: Record<string, unknown>;
     audit?: Changes;
@@ -214,11 +286,21 @@ async function record(
 ): Promise<void> {
   const at = now.toISOString();
   await inTransaction(db, async (trx) => {
-    await trx
+    const { expectedVersion } = step;
+    const updated = await trx
       .updateTable('questions')
-      .set({ ...step.set, updated_at: at })
+      .set((eb) => ({
+        ...step.set,
+        updated_at: at,
+        ...(expectedVersion === undefined ? {} : { version: eb('version', '+', 1) }),
+      }))
       .where('id', '=', step.row.id)
-      .execute();
+      .$if(expectedVersion !== undefined, (q) => q.where('version', '=', expectedVersion ?? 0))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new ConflictError(
+        'Iemand anders heeft deze vraag net ook aangepast. Bekijk de vraag opnieuw en probeer het nog een keer.',
+      );
     await trx
       .insertInto('question_events')
       .values({
@@ -254,6 +336,7 @@ export async function takeQuestion(
   db: Kysely<Database>,
   actor: Actor | undefined,
   id: number,
+  expectedVersion: number,
   now = new Date(),
 ): Promise<void> {
   const { member, row } = await questionOfMyTeam(db, actor, id);
@@ -265,6 +348,7 @@ export async function takeQuestion(
       member,
       row,
       kind: 'take',
+      expectedVersion,
       set: { assigned_user_id: member.id, status },
       audit: {
         assignedUserId: { from: row.assigned_user_id, to: member.id },
@@ -279,6 +363,7 @@ export async function assignQuestion(
   db: Kysely<Database>,
   actor: Actor | undefined,
   id: number,
+  expectedVersion: number,
   userId: number,
   now = new Date(),
 ): Promise<void> {
@@ -292,6 +377,7 @@ export async function assignQuestion(
       member,
       row,
       kind: 'assign',
+      expectedVersion,
       set: { assigned_user_id: userId },
       details: { to: colleague.name },
       audit: { assignedUserId: { from: row.assigned_user_id, to: userId } },
@@ -306,6 +392,7 @@ export async function setQuestionStatus(
   db: Kysely<Database>,
   actor: Actor | undefined,
   id: number,
+  expectedVersion: number,
   status: (typeof SETTABLE_STATUSES)[number],
   now = new Date(),
 ): Promise<void> {
@@ -318,6 +405,7 @@ export async function setQuestionStatus(
       member,
       row,
       kind: 'status',
+      expectedVersion,
       set: { status, closed_at: status === 'afgerond' ? now.toISOString() : null },
       details: { from: row.status, to: status },
       audit: { status: { from: row.status, to: status } },
@@ -331,6 +419,7 @@ export async function forwardQuestion(
   db: Kysely<Database>,
   actor: Actor | undefined,
   id: number,
+  expectedVersion: number,
   teamId: string,
   context: InboxContext,
 ): Promise<void> {
@@ -341,34 +430,37 @@ export async function forwardQuestion(
     throw new FieldError('teamId', 'Kies een ander team uit de lijst.');
   const now = context.now ?? new Date();
   const from = context.teams.find((team) => team.id === row.team_id);
-  await record(
-    db,
-    {
-      member,
-      row,
-      kind: 'forward',
-      set: { team_id: target.id, status: 'doorgezet', assigned_user_id: null, closed_at: null },
-      details: { from: from?.name ?? row.team_id, to: target.name },
-      audit: { team: { from: row.team_id, to: target.id }, status: { from: row.status, to: 'doorgezet' } },
-    },
-    now,
-  );
-  await enqueueMail(
-    db,
-    newQuestionMail(target.email, {
-      siteName: context.siteName,
-      teamName: target.name,
-      reference: row.reference,
-      link: `${context.baseUrl}/beheer/inbox/${row.id}`,
-      forwarded: true,
-    }),
-    now,
-  );
+  // The step and the mail to the new team commit together, or neither does.
+  await inTransaction(db, async (trx) => {
+    await record(
+      trx,
+      {
+        member,
+        row,
+        kind: 'forward',
+        expectedVersion,
+        set: { team_id: target.id, status: 'doorgezet', assigned_user_id: null, closed_at: null },
+        details: { from: from?.name ?? row.team_id, to: target.name },
+        audit: { team: { from: row.team_id, to: target.id }, status: { from: row.status, to: 'doorgezet' } },
+      },
+      now,
+    );
+    await enqueueMail(
+      trx,
+      newQuestionMail(target.email, {
+        siteName: context.siteName,
+        teamName: target.name,
+        reference: row.reference,
+        link: `${context.baseUrl}/beheer/inbox/${row.id}`,
+        forwarded: true,
+      }),
+      now,
+    );
+  });
 }
 
 export const NoteInputSchema = z.object({
-  note: z
-    .string({ error: 'Schrijf een notitie.' })
+  note: text({ error: 'Schrijf een notitie.' })
     .trim()
     .min(1, 'Schrijf een notitie.')
     .max(5000, 'Maak de notitie korter: hooguit 5.000 tekens.'),
@@ -391,7 +483,7 @@ export const CONTACT_METHODS = ['telefoon', 'e-mail', 'huisbezoek', 'anders'] as
 export const ContactAttemptInputSchema = z.object({
   method: z.enum(CONTACT_METHODS, { error: 'Kies hoe je contact zocht.' }),
   reached: z.enum(['ja', 'nee'], { error: 'Geef aan of je de inwoner hebt gesproken.' }),
-  attemptNote: z.string().trim().max(2000, 'Maak de notitie korter: hooguit 2.000 tekens.').optional(),
+  attemptNote: text().trim().max(2000, 'Maak de notitie korter: hooguit 2.000 tekens.').optional(),
 });
 export type ContactAttemptInput = z.infer<typeof ContactAttemptInputSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, PhoneSchema } from '../schemas/fields.ts';
+import { text } from '../schemas/text.ts';
 
 export const QUESTION_MAX_LENGTH = 5000;
 
@@ -24,8 +25,7 @@ export function questionInputSchema(vocabulary: {
 }) {
   return z
     .object({
-      question: z
-        .string({ error: 'Schrijf je vraag op.' })
+      question: text({ error: 'Schrijf je vraag op.' })
         .trim()
         .min(1, 'Schrijf je vraag op.')
         .max(
@@ -36,8 +36,7 @@ export function questionInputSchema(vocabulary: {
           plainText,
           'Gebruik geen HTML-code zoals <script> of <b>. Schrijf je vraag als gewone tekst.',
         ),
-      neighbourhood: z
-        .string()
+      neighbourhood: text()
         .optional()
         .refine(
           (value) => value === undefined || vocabulary.neighbourhoods.includes(value),
@@ -45,7 +44,7 @@ export function questionInputSchema(vocabulary: {
         ),
       aboutYouth: z.enum(['ja', 'nee'], { error: 'Geef aan of je vraag over een kind of jongere gaat.' }),
       lifeDomains: z
-        .array(z.string())
+        .array(text())
         .default([])
         .refine(
           (values) => values.every((value) => vocabulary.lifeDomains.includes(value)),
@@ -53,16 +52,15 @@ export function questionInputSchema(vocabulary: {
         ),
       phone: PhoneSchema.optional(),
       email: EmailSchema.max(254, 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.').optional(),
-      name: z
-        .string()
+      name: text()
         .trim()
         .max(100, 'Gebruik voor je naam hooguit 100 tekens.')
         .refine(plainText, 'Gebruik geen HTML-code in je naam.')
         .optional(),
       /** Signed when the form was shown: proves a person took some time, and makes a second submit harmless. */
-      formToken: z.string({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
+      formToken: text({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
       /** Honeypot: hidden from people, filled in by bots. */
-      website: z.string().optional(),
+      website: text().optional(),
     })
     .refine((input) => Boolean(input.phone ?? input.email), {
       path: ['phone'],

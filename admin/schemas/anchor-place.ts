@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AddressSchema, CoordinatesSchema, SlugSchema, TimeSchema, WeekdaySchema } from './fields.ts';
 import { TeamKindSchema } from './team.ts';
+import { text } from './text.ts';
 
 export const ANCHOR_PLACE_STATUSES = ['actief', 'gepland', 'geen-locatie'] as const;
 
@@ -11,7 +12,7 @@ export const ConsultationHourSchema = z
     day: WeekdaySchema,
     opens: TimeSchema,
     closes: TimeSchema,
-    note: z.string().max(120).optional(),
+    note: text().max(120).optional(),
   })
   .refine((hour) => hour.opens < hour.closes, {
     message: 'De eindtijd moet na de begintijd liggen.',
@@ -23,7 +24,7 @@ const AnchorPlaceBase = z.object({
   /** Id of the wijk this ankerplaats serves. */
   neighbourhood: SlugSchema,
   /** B1 note for residents, e.g. what the place is or what is about to change. */
-  note: z.string().max(400).optional(),
+  note: text().max(400).optional(),
 });
 
 /**
@@ -33,25 +34,25 @@ const AnchorPlaceBase = z.object({
 export const AnchorPlaceSchema = z.discriminatedUnion('status', [
   AnchorPlaceBase.extend({
     status: z.literal('actief'),
-    name: z.string().min(2),
+    name: text().min(2),
     address: AddressSchema,
     location: CoordinatesSchema,
     hours: z.array(ConsultationHourSchema).min(1),
   }),
   AnchorPlaceBase.extend({
     status: z.literal('gepland'),
-    name: z.string().min(2),
+    name: text().min(2),
     address: AddressSchema,
     location: CoordinatesSchema,
     /** When it is expected to open, in words (`voorjaar 2027`). */
-    expected: z.string().min(3),
+    expected: text().min(3),
     /** Where the team can be found until then. */
-    alternative: z.string().min(10).max(400),
+    alternative: text().min(10).max(400),
   }),
   AnchorPlaceBase.extend({
     status: z.literal('geen-locatie'),
     /** Where the team can be found instead (vindplaatsen, a neighbouring ankerplaats). */
-    alternative: z.string().min(10).max(400),
+    alternative: text().min(10).max(400),
   }),
 ]);
 export type AnchorPlace = z.infer<typeof AnchorPlaceSchema>;

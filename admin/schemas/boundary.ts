@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** A GeoJSON position: `[longitude, latitude]` in WGS84 (GeoJSON's order, not Leaflet's). */
 const PositionSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -30,9 +31,9 @@ export const BoundarySchema = z.object({
   properties: z
     .object({
       /** Shown nowhere; helps the editor recognise the file. */
-      name: z.string().optional(),
+      name: text().optional(),
       /** e.g. where the outline comes from. */
-      note: z.string().optional(),
+      note: text().optional(),
     })
     .loose()
     .default({}),

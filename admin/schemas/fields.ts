@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /**
  * Field schemas shared by content, forms and the database. Messages are Dutch because they
@@ -6,13 +7,13 @@ import { z } from 'zod';
  */
 
 /** A URL-safe identifier such as `drievliet-het-zand`. */
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Gebruik alleen kleine letters, cijfers en streepjes.');
+export const SlugSchema = text().regex(
+  /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  'Gebruik alleen kleine letters, cijfers en streepjes.',
+);
 
 /** Dutch phone number as people write it: `0180-451234`, `06 12345678`, `0800-2000`, `112`. */
-export const PhoneSchema = z
-  .string()
+export const PhoneSchema = text()
   .trim()
   .regex(/^(\+31[\s-]?|0)?[1-9][0-9\s-]{1,12}$/, 'Vul een geldig telefoonnummer in, zoals 0180-451234.')
   .refine(
@@ -28,11 +29,10 @@ export const WebsiteSchema = z.url({
 });
 
 /** Dutch postcode `1234 AB`; spaces and case are tolerated and normalised. */
-export const PostcodeSchema = z
-  .string({ error: 'Vul een postcode in zoals 2981 AB.' })
+export const PostcodeSchema = text({ error: 'Vul een postcode in zoals 2981 AB.' })
   .trim()
   .transform((value) => value.toUpperCase().replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'Vul een postcode in zoals 2981 AB.'))
+  .pipe(text().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'Vul een postcode in zoals 2981 AB.'))
   .transform((value) => `${value.slice(0, 4)} ${value.slice(4)}`);
 
 /** WGS84 coordinates; the bounds keep typos from landing in the ocean. */
@@ -53,9 +53,9 @@ export type Coordinates = z.infer<typeof CoordinatesSchema>;
 
 export const AddressSchema = z.object({
   /** Street and house number, e.g. `Koningsplein 1`. */
-  street: z.string({ error: 'Vul straat en huisnummer in.' }).trim().min(2, 'Vul straat en huisnummer in.'),
+  street: text({ error: 'Vul straat en huisnummer in.' }).trim().min(2, 'Vul straat en huisnummer in.'),
   postcode: PostcodeSchema,
-  city: z.string({ error: 'Vul een plaats in.' }).trim().min(2, 'Vul een plaats in.'),
+  city: text({ error: 'Vul een plaats in.' }).trim().min(2, 'Vul een plaats in.'),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -64,7 +64,7 @@ export const WeekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
 /** 24-hour clock time `HH:MM`. */
-export const TimeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Vul een tijd in zoals 09:30.');
+export const TimeSchema = text().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Vul een tijd in zoals 09:30.');
 
 /** Calendar date `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date('Vul een datum in zoals 2026-03-01.');
@@ -76,7 +76,7 @@ export const WeeklyRuleSchema = z
     opens: TimeSchema,
     closes: TimeSchema,
     /** Short remark such as `alleen op afspraak` or `even weken`. */
-    note: z.string().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
+    note: text().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
   })
   .refine((rule) => rule.opens < rule.closes, {
     message: 'De eindtijd moet na de begintijd liggen.',
@@ -90,7 +90,7 @@ export const OccurrenceSchema = z
     date: DateSchema,
     starts: TimeSchema,
     ends: TimeSchema,
-    note: z.string().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
+    note: text().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
   })
   .refine((occurrence) => occurrence.starts < occurrence.ends, {
     message: 'De eindtijd moet na de begintijd liggen.',

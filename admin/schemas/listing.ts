@@ -10,6 +10,7 @@ import {
   WeeklyRuleSchema,
   WebsiteSchema,
 } from './fields.ts';
+import { text } from './text.ts';
 
 /** `service`: voorziening; `activity`: activiteit; `volunteer`: vrijwillige hulp. */
 export const LISTING_KINDS = ['service', 'activity', 'volunteer'] as const;
@@ -63,8 +64,7 @@ export const LanguageSchema = z.enum(LANGUAGES, { error: 'Kies talen uit de lijs
 
 export const ListingLocationSchema = z.object({
   /** Name of the building, e.g. `Wijkcentrum De Fuik`. */
-  name: z
-    .string({ error: 'Vul de naam van de plek in.' })
+  name: text({ error: 'Vul de naam van de plek in.' })
     .trim()
     .min(2, 'Vul de naam van de plek in.')
     .max(120, 'Maak de naam korter dan 120 tekens.'),
@@ -88,7 +88,7 @@ export const ScheduleSchema = z.object({
   weekly: z.array(WeeklyRuleSchema).default([]),
   occurrences: z.array(OccurrenceSchema).default([]),
   /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
-  note: z.string().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
+  note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
@@ -99,23 +99,17 @@ export type Schedule = z.infer<typeof ScheduleSchema>;
  */
 export const ListingFieldsSchema = z.object({
   kind: ListingKindSchema,
-  title: z
-    .string({ error: 'Vul een titel in van minstens 3 tekens.' })
+  title: text({ error: 'Vul een titel in van minstens 3 tekens.' })
     .trim()
     .min(3, 'Vul een titel in van minstens 3 tekens.')
     .max(100, 'Maak de titel korter dan 100 tekens.'),
   /** One or two B1 sentences shown in lists and search results. */
-  summary: z
-    .string({ error: 'Schrijf een korte samenvatting van minstens 20 tekens.' })
+  summary: text({ error: 'Schrijf een korte samenvatting van minstens 20 tekens.' })
     .trim()
     .min(20, 'Schrijf een korte samenvatting van minstens 20 tekens.')
     .max(160, 'Maak de samenvatting korter: hooguit 160 tekens.'),
   /** Markdown; sanitised when rendered. */
-  description: z
-    .string()
-    .trim()
-    .max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.')
-    .default(''),
+  description: text().trim().max(10_000, 'Maak de beschrijving korter: hooguit 10.000 tekens.').default(''),
   /** Available in the whole municipality, not tied to wijken. */
   citywide: z.boolean().default(false),
   /** Wijk ids where it is offered; empty only when citywide. */
@@ -125,11 +119,7 @@ export const ListingFieldsSchema = z.object({
   audiences: z.array(SlugSchema).default([]),
   cost: CostSchema,
   /** e.g. `€ 2,50 per keer, koffie inbegrepen`. */
-  costNote: z
-    .string()
-    .trim()
-    .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
-    .optional(),
+  costNote: text().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
   access: AccessSchema,
   contact: ListingContactSchema,
   schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AddressSchema, CoordinatesSchema, EmailSchema, PhoneSchema, SlugSchema } from './fields.ts';
+import { text } from './text.ts';
 
 /** A vindplaats: where the wijkteam meets residents who are already there (school, GP, centre). */
 export const FindPlaceSchema = z.object({
-  name: z.string().min(2),
+  name: text().min(2),
   /** e.g. `basisschool`, `huisartsenpraktijk`, `wijkcentrum`, `consultatiebureau`. */
-  kind: z.string().min(2),
+  kind: text().min(2),
   address: AddressSchema,
 });
 export type FindPlace = z.infer<typeof FindPlaceSchema>;
@@ -15,20 +16,20 @@ export type FindPlace = z.infer<typeof FindPlaceSchema>;
  * wijkinformatie in B1 Dutch.
  */
 export const NeighbourhoodSchema = z.object({
-  name: z.string().min(2),
+  name: text().min(2),
   /** Id of the gebied this wijk belongs to. */
   area: SlugSchema,
   /** One B1 sentence for overview lists. */
-  summary: z.string().min(10).max(200),
+  summary: text().min(10).max(200),
   center: CoordinatesSchema,
   /** The wijk's leefbaarheidsteam (wijkregie): safety, maintenance, wijkoverleg. */
   liveabilityTeam: z.object({
-    name: z.string().min(3),
+    name: text().min(3),
     /** The municipality's wijkregisseur, by role rather than personal name. */
-    contactRole: z.string().min(3),
+    contactRole: text().min(3),
     phone: PhoneSchema,
     email: EmailSchema,
-    description: z.string().min(10).max(400),
+    description: text().min(10).max(400),
   }),
   findPlaces: z.array(FindPlaceSchema).default([]),
 });

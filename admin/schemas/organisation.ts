@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AddressSchema, EmailSchema, PhoneSchema, SlugSchema, WebsiteSchema } from './fields.ts';
+import { text } from './text.ts';
 
 /** An object of which nothing is filled in is not there. */
 const emptyToUndefined = (value: unknown): unknown =>
@@ -25,20 +26,18 @@ export const ORGANISATION_KINDS = [
  */
 export const OrganisationSchema = z.object({
   slug: SlugSchema,
-  name: z
-    .string({ error: 'Vul de naam in.' })
+  name: text({ error: 'Vul de naam in.' })
     .trim()
     .min(2, 'Vul de naam in.')
     .max(120, 'Maak de naam korter dan 120 tekens.'),
   kind: z.enum(ORGANISATION_KINDS, { error: 'Kies het soort organisatie.' }),
   /** What the organisation does, one or two B1 sentences. */
-  summary: z
-    .string({ error: 'Schrijf in een of twee zinnen wat de organisatie doet.' })
+  summary: text({ error: 'Schrijf in een of twee zinnen wat de organisatie doet.' })
     .trim()
     .min(10, 'Schrijf in een of twee zinnen wat de organisatie doet (minstens 10 tekens).')
     .max(300, 'Maak de korte beschrijving korter: hooguit 300 tekens.'),
   /** Longer Markdown description. */
-  description: z.string().trim().max(5000, 'Maak de beschrijving korter: hooguit 5.000 tekens.').default(''),
+  description: text().trim().max(5000, 'Maak de beschrijving korter: hooguit 5.000 tekens.').default(''),
   phone: PhoneSchema.optional(),
   email: EmailSchema.optional(),
   website: WebsiteSchema.optional(),

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { SlugSchema } from './fields.ts';
+import { text } from './text.ts';
 
 /** A leefgebied: an area of life as discussed in a keukentafelgesprek. */
 export const LifeDomainSchema = z.object({
   id: SlugSchema,
-  name: z.string().min(3),
+  name: text().min(3),
   /** B1 sentence with everyday examples, shown under the heading. */
-  description: z.string().min(10).max(200),
+  description: text().min(10).max(200),
 });
 export type LifeDomain = z.infer<typeof LifeDomainSchema>;
 
 /** A doelgroep: who an offer is for. */
 export const AudienceSchema = z.object({
   id: SlugSchema,
-  name: z.string().min(3),
+  name: text().min(3),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 
@@ -25,7 +26,7 @@ export const TaxonomySchema = z
   .object({
     lifeDomains: z.array(LifeDomainSchema).min(1),
     audiences: z.array(AudienceSchema).min(1),
-    synonyms: z.array(z.array(z.string().trim().toLowerCase().min(2)).min(2)),
+    synonyms: z.array(z.array(text().trim().toLowerCase().min(2)).min(2)),
   })
   .superRefine((taxonomy, ctx) => {
     for (const key of ['lifeDomains', 'audiences'] as const) {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
 import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
-import { purgeClosedQuestions } from '../questions/retention.ts';
+import { purgePersonalData, type RetentionSettings } from '../privacy/purge-personal-data.ts';
 import { log } from '../logging/log.ts';
 
 export interface BackgroundJobOptions {
@@ -11,8 +11,8 @@ export interface BackgroundJobOptions {
   send: SendMail | undefined;
   /** Links in reminder mails. */
   linkContext: () => { baseUrl: string; siteName: string };
-  /** Months a closed question's personal data is kept. */
-  retentionMonths: number;
+  /** How long each kind of personal data is kept. */
+  retention: RetentionSettings;
   mailIntervalMs?: number;
   housekeepingIntervalMs?: number;
 }
@@ -25,7 +25,8 @@ export interface BackgroundJobs {
 
 /**
  * The server's own timers: the outbox is worked through every half minute; every hour the monthly
- * reminders are checked and closed questions past their retention are purged. A failing round is logged (without content) and tried again next round.
+ * reminders are checked and personal data past its retention is purged. A failing round is
+ * logged (without content) and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
   const { db, send } = options;
@@ -45,8 +46,8 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
       .catch((error: unknown) => log.error('Stale listing reminders failed', error));
-    purgeClosedQuestions(db, { months: options.retentionMonths }).catch((error: unknown) =>
-      log.error('Question purge failed', error),
+    purgePersonalData(db, options.retention).catch((error: unknown) =>
+      log.error('Retention purge failed', error),
     );
   }
 

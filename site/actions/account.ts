@@ -8,20 +8,20 @@ import {
   newPasswordShape,
   newRecoveryCodes,
   passwordsMatch,
-  requestPasswordReset,
   resetPassword,
   TwoFactorCodeInputSchema,
 } from '#admin/accounts/account-flows.ts';
 import { logIn, LoginInputSchema } from '#admin/accounts/log-in.ts';
-import { accountKey, clearFailures, recordFailure, throttleState } from '#admin/accounts/login-throttle.ts';
+import { requestPasswordResetLater } from '#admin/accounts/password-reset-requests.ts';
 import { invalidateSession, invalidateUserSessions } from '#admin/accounts/sessions.ts';
 import { call } from '#admin/app/call.ts';
-import { FieldError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { LoginRequiredError } from '#admin/errors/domain-errors.ts';
 import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
 import { linkContext } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { clearSessionCookie, setSessionCookie } from '../middleware/admin-session.ts';
 import { runUseCase } from './run-use-case.ts';
+import { text } from '#admin/schemas/text.ts';
 
 const tooManyTries = (seconds: number) =>
   new ActionError({
@@ -29,7 +29,7 @@ const tooManyTries = (seconds: number) =>
     message: `Te veel pogingen. Probeer het over ${Math.max(1, Math.ceil(seconds / 60))} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw.`,
   });
 
-const TokenSchema = z.string().min(10).max(200);
+const TokenSchema = text().min(10).max(200);
 
 export const account = {
   logIn: defineAction({
@@ -51,20 +51,7 @@ export const account = {
     handler: async ({ code }, context) => {
       const { session, user } = context.locals;
       if (!session || !user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Log opnieuw in.' });
-      // A six-digit code can be guessed: wrong codes count towards the account's lockout.
-      const key = accountKey(user.email);
-      const state = await call(throttleState, [key]);
-      if (state.blocked) throw tooManyTries(state.retryAfterSeconds);
-      return runUseCase(async () => {
-        try {
-          const { usedRecoveryCode } = await call(completeTwoFactor, session, code);
-          await call(clearFailures, key);
-          return { usedRecoveryCode };
-        } catch (error) {
-          if (error instanceof FieldError) await call(recordFailure, [key]);
-          throw error;
-        }
-      });
+      return runUseCase(async () => call(completeTwoFactor, session, code, context.clientAddress));
     },
   }),
 
@@ -101,7 +88,8 @@ export const account = {
     accept: 'form',
     handler: async (_input, context) => {
       const user = context.locals.user;
-      if (!user) throw new LoginRequiredError();
+      // Nobody logged in: nothing to end; the page sends them to the login page.
+      if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: new LoginRequiredError().message });
       await call(invalidateUserSessions, user.id);
       clearSessionCookie(context);
       return { ok: true as const };
@@ -111,8 +99,7 @@ export const account = {
   requestPasswordReset: defineAction({
     accept: 'form',
     input: z.object({
-      email: z
-        .string({ error: 'Vul je e-mailadres in.' })
+      email: text({ error: 'Vul je e-mailadres in.' })
         .trim()
         .min(3, 'Vul je e-mailadres in.')
         .max(254, 'Vul een geldig e-mailadres in.'),
@@ -121,8 +108,7 @@ export const account = {
       const rate = appRateLimiter('password-reset').hit(context.clientAddress);
       if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
       const { baseUrl, siteName } = linkContext();
-      await call(requestPasswordReset, email, { baseUrl, siteName });
-      deliverMailSoon();
+      call(requestPasswordResetLater, email, { baseUrl, siteName }, deliverMailSoon);
       return { ok: true as const };
     },
   }),
@@ -149,8 +135,7 @@ export const account = {
     accept: 'form',
     input: z
       .object({
-        currentPassword: z
-          .string({ error: 'Vul je huidige wachtwoord in.' })
+        currentPassword: text({ error: 'Vul je huidige wachtwoord in.' })
           .min(1, 'Vul je huidige wachtwoord in.')
           .max(256),
         ...newPasswordShape,

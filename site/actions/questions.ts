@@ -21,6 +21,7 @@ import { inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
 import { inboxContext, appContent } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { runUseCase } from './run-use-case.ts';
+import { text } from '#admin/schemas/text.ts';
 
 /** A form open longer than this is stale: the resident is asked to send it again. */
 const FORM_MAX_AGE_MS = 24 * 3600_000;
@@ -84,34 +85,44 @@ export const questions = {
 
   take: defineAction({
     accept: 'form',
-    input: z.object({ id: IdSchema }),
-    handler: async ({ id }, context) =>
-      runUseCase(async () => call(takeQuestion, context.locals.actor, id).then(() => ({}))),
+    input: z.object({ id: IdSchema, version: IdSchema }),
+    handler: async ({ id, version }, context) =>
+      runUseCase(async () => call(takeQuestion, context.locals.actor, id, version).then(() => ({}))),
   }),
   assign: defineAction({
     accept: 'form',
     input: z.object({
       id: IdSchema,
+      version: IdSchema,
       userId: z.coerce.number({ error: 'Kies een collega.' }).int().positive('Kies een collega.'),
     }),
-    handler: async ({ id, userId }, context) =>
-      runUseCase(async () => call(assignQuestion, context.locals.actor, id, userId).then(() => ({}))),
+    handler: async ({ id, version, userId }, context) =>
+      runUseCase(async () =>
+        call(assignQuestion, context.locals.actor, id, version, userId).then(() => ({})),
+      ),
   }),
   setStatus: defineAction({
     accept: 'form',
-    input: z.object({ id: IdSchema, status: z.enum(SETTABLE_STATUSES, { error: 'Kies een status.' }) }),
-    handler: async ({ id, status }, context) =>
-      runUseCase(async () => call(setQuestionStatus, context.locals.actor, id, status).then(() => ({}))),
+    input: z.object({
+      id: IdSchema,
+      version: IdSchema,
+      status: z.enum(SETTABLE_STATUSES, { error: 'Kies een status.' }),
+    }),
+    handler: async ({ id, version, status }, context) =>
+      runUseCase(async () =>
+        call(setQuestionStatus, context.locals.actor, id, version, status).then(() => ({})),
+      ),
   }),
   forward: defineAction({
     accept: 'form',
     input: z.object({
       id: IdSchema,
-      teamId: z.string({ error: 'Kies een team.' }).min(1, 'Kies een team.').max(80),
+      version: IdSchema,
+      teamId: text({ error: 'Kies een team.' }).min(1, 'Kies een team.').max(80),
     }),
-    handler: async ({ id, teamId }, context) =>
+    handler: async ({ id, version, teamId }, context) =>
       runUseCase(async () => {
-        await call(forwardQuestion, context.locals.actor, id, teamId, inboxContext());
+        await call(forwardQuestion, context.locals.actor, id, version, teamId, inboxContext());
         deliverMailSoon();
         return {};
       }),

@@ -13,6 +13,9 @@ export interface FormView<T> {
 }
 
 const MESSAGES: Record<string, string> = {
+  UNSUPPORTED_MEDIA_TYPE:
+    'Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog een keer.',
+  CONTENT_TOO_LARGE: 'Wat je stuurde is te groot. Maak je tekst korter en probeer het nog een keer.',
   UNAUTHORIZED: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
   FORBIDDEN: 'Dit mag je niet doen met jouw account.',
   NOT_FOUND: 'Dit bestaat niet (meer).',
@@ -41,7 +44,8 @@ export function formView<T extends { ok: boolean }>(
     return {
       errors: {},
       message: known ? result.error.message : (MESSAGES[code] ?? result.error.message),
-      status: result.error.status,
+      // A form that did not arrive as a form is a bad request, whatever its content type said.
+      status: code === 'UNSUPPORTED_MEDIA_TYPE' ? 400 : result.error.status,
     };
   }
   const data = result.data;
@@ -66,11 +70,16 @@ export async function submittedForm(
   request: Request,
 ): Promise<{ text: (name: string) => string | undefined; all: (name: string) => string[] }> {
   const type = request.headers.get('content-type') ?? '';
-  const form =
+  const isForm =
     request.method === 'POST' &&
-    (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
-      ? await request.clone().formData()
-      : undefined;
+    (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'));
+  // A body that is not a form (broken multipart) shows as an empty form; the action reports it.
+  const form = isForm
+    ? await request
+        .clone()
+        .formData()
+        .catch(() => undefined)
+    : undefined;
   return {
     text: (name) => {
       const value = form?.get(name);

@@ -1,13 +1,15 @@
 import type { MiddlewareHandler } from 'astro';
 
-/** Content-Security-Policy without 'unsafe-inline': all scripts and styles are files of our own. */
-export function contentSecurityPolicy(options: { tileOrigin?: string }): string {
-  const images = ["'self'", 'data:', options.tileOrigin].filter(Boolean).join(' ');
+/**
+ * Content-Security-Policy without 'unsafe-inline': all scripts and styles are files of our own,
+ * and images (map tiles too) come from this origin only.
+ */
+export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src ${images}`,
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -17,9 +19,9 @@ export function contentSecurityPolicy(options: { tileOrigin?: string }): string 
   ].join('; ');
 }
 
-export function securityHeaders(options: { tileOrigin?: string; https: boolean }): Record<string, string> {
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy(options),
+    'Content-Security-Policy': contentSecurityPolicy(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
@@ -31,13 +33,9 @@ export function securityHeaders(options: { tileOrigin?: string; https: boolean }
 }
 
 /** Adds the security headers to every response the app renders. */
-export function securityHeadersMiddleware(tileOrigin: () => Promise<string | undefined>): MiddlewareHandler {
-  return async (context, next) => {
-    const response = await next();
-    const https = context.url.protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:');
-    for (const [name, value] of Object.entries(securityHeaders({ tileOrigin: await tileOrigin(), https }))) {
-      response.headers.set(name, value);
-    }
-    return response;
-  };
-}
+export const securityHeadersMiddleware: MiddlewareHandler = async (context, next) => {
+  const response = await next();
+  const https = context.url.protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:');
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+};

@@ -4,6 +4,7 @@ import {
   choosePassword,
   createAccountWithCli,
   e2eDatabasePath,
+  latestMailTo,
   logIn,
   PASSWORD,
   uniqueEmail,
@@ -58,6 +59,22 @@ test('actions refuse anyone not logged in, and change nothing', async ({ request
   }
 });
 
+test('"overal uitloggen" without a session sends to the login page, and never answers 500', async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const page = await request.post('/beheer/account?_action=account.logOutEverywhere', {
+    form: {},
+    headers: { origin },
+    maxRedirects: 0,
+  });
+  expect(page.status()).toBe(303);
+  expect(page.headers().location).toContain('/beheer/inloggen');
+  const rpc = await request.post('/_actions/account.logOutEverywhere', { form: {}, headers: { origin } });
+  expect(rpc.status()).toBe(401);
+});
+
 test('a POST from another site is refused, for pages and actions alike', async ({ request }) => {
   for (const path of [
     '/beheer/inloggen?_action=account.logIn',
@@ -71,6 +88,24 @@ test('a POST from another site is refused, for pages and actions alike', async (
     });
     expect(response.status(), path).toBe(403);
   }
+});
+
+test('links in mail come from the configuration, never from the Host header of a request', async ({
+  request,
+  baseURL,
+}) => {
+  const email = uniqueEmail('gastheer');
+  createAccountWithCli(['--email', email, '--role', 'organisatie', '--organisation', 'karaat']);
+  const forged = await request.post('/beheer/wachtwoord-vergeten?_action=account.requestPasswordReset', {
+    form: { email },
+    headers: { host: 'evil.example', origin: 'http://evil.example' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeLessThan(500);
+  await expect
+    .poll(async () => (await latestMailTo(email).catch(() => undefined))?.body)
+    .toContain(`${new URL(baseURL ?? '').origin}/beheer/wachtwoord-herstellen/`);
+  expect((await latestMailTo(email)).body).not.toContain('evil.example');
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax and site-wide; logging out ends the session', async ({

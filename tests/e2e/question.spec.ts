@@ -93,6 +93,12 @@ const badInputs: [string, Record<string, string>, string][] = [
   ['no way to reach the resident', { phone: '' }, 'Vul een telefoonnummer of een e-mailadres in'],
   ['HTML in the question', { question: 'Hallo <img src=x onerror=alert(1)>' }, 'Gebruik geen HTML-code'],
   ['an unknown wijk', { neighbourhood: 'atlantis' }, 'Kies een wijk uit de lijst'],
+  [
+    'a control character in the question',
+    { question: 'UNIQ4 \u0000 rest van mijn vraag' },
+    'onzichtbaar teken',
+  ],
+  ['a control character in the name', { name: 'Fatima\u0007' }, 'onzichtbaar teken'],
   ['a bot that fills the honeypot', { website: 'https://spam.example' }, 'een verborgen veld was ingevuld'],
 ];
 

@@ -1,4 +1,5 @@
 import { decodeBase64 } from '@oslojs/encoding';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   acceptInvite,
@@ -9,7 +10,10 @@ import {
   resetPassword,
 } from '#admin/accounts/account-flows.ts';
 import { logIn } from '#admin/accounts/log-in.ts';
-import { ACCOUNT_POLICY, blockDuration } from '#admin/accounts/login-throttle.ts';
+import { passwordResetsHandled, requestPasswordResetLater } from '#admin/accounts/password-reset-requests.ts';
+import type { Database } from '#admin/db/tables.ts';
+import { ACCOUNT_POLICY, blockDuration, TWO_FACTOR_POLICY } from '#admin/accounts/login-throttle.ts';
+import { TooManyAttemptsError } from '#admin/errors/domain-errors.ts';
 import { issueToken } from '#admin/accounts/one-time-tokens.ts';
 import {
   createSession,
@@ -279,7 +283,112 @@ describe('one-time links', () => {
   });
 });
 
+describe('wachtwoord vergeten', () => {
+  /** Counts the statements a Kysely instance sends, through a plugin that sees every query. */
+  function counted(db: Kysely<Database>): { db: Kysely<Database>; statements: () => number } {
+    let count = 0;
+    const plugin: KyselyPlugin = {
+      transformQuery: (args) => {
+        count += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    return { db: db.withPlugin(plugin), statements: () => count };
+  }
+
+  it('answers before looking the address up, so the answer takes the same time with or without an account', async () => {
+    const user = await accountWith(database.db, { role: 'organisatie' });
+    const workDuringAnswer: number[] = [];
+    for (const email of [user.email, 'onbekend@example.nl']) {
+      const { db, statements } = counted(database.db);
+      requestPasswordResetLater(db, email, links);
+      workDuringAnswer.push(statements());
+      await passwordResetsHandled();
+    }
+    expect(workDuringAnswer).toEqual([0, 0]);
+    const mails = await database.db.selectFrom('mail_outbox').select(['to_address', 'body_text']).execute();
+    expect(mails.map((mail) => mail.to_address)).toEqual([user.email]);
+    expect(mails[0]?.body_text).toContain(`${links.baseUrl}/beheer/wachtwoord-herstellen/`);
+  });
+});
+
 describe('two-factor', () => {
+  it('refuses wrong codes after the limit, across fresh password logins, until the wait is over', async () => {
+    const start = new Date('2026-12-02T10:00:00Z');
+    const user = await accountWith(database.db, { role: 'beheerder' });
+    await pendingTotpSetup(database.db, user.id, 'Wijkwijzer', user.email);
+    const pending = await database.db
+      .selectFrom('users')
+      .select('totp_pending_key')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const first = await createSession(database.db, user.id, { twoFactorVerified: false, now: start });
+    await finishTwoFactorSetup(
+      database.db,
+      first.session,
+      totpCode(decodeBase64(pending.totp_pending_key ?? ''), start),
+      start,
+    );
+    const key = await keyOf(user.id);
+    const wrongCode = (right: string) => String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+
+    // 20 rounds of "password, then 5 wrong codes": 100 wrong codes, each round a fresh login.
+    const answers: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const now = at(start, round * 1000);
+      const login = await logIn(
+        database.db,
+        { email: user.email, password: TEST_PASSWORD, clientAddress: `10.0.1.${round}` },
+        now,
+      );
+      if (login.status !== 'ok') throw new Error(`login refused in round ${round}: ${login.status}`);
+      for (let guess = 0; guess < 5; guess++) {
+        const tried = await completeTwoFactor(
+          database.db,
+          login.session,
+          wrongCode(totpCode(key, now, 1)),
+          `10.0.1.${round}`,
+          now,
+        ).catch((error: unknown) => error);
+        answers.push(tried instanceof Error ? tried.name : 'accepted');
+      }
+    }
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill('FieldError'));
+    expect(answers.slice(5)).toEqual(Array(95).fill('TooManyAttemptsError'));
+
+    // Even the right code waits while the account is blocked; after the wait it works.
+    const blockedAt = at(start, 20_000);
+    const login = await logIn(
+      database.db,
+      { email: user.email, password: TEST_PASSWORD, clientAddress: '10.0.2.1' },
+      blockedAt,
+    );
+    if (login.status !== 'ok') throw new Error('login refused');
+    await expect(
+      completeTwoFactor(database.db, login.session, totpCode(key, blockedAt, 2), '10.0.2.1', blockedAt),
+    ).rejects.toBeInstanceOf(TooManyAttemptsError);
+    const afterWait = at(start, blockDuration(5, TWO_FACTOR_POLICY) + 60_000);
+    expect(
+      await completeTwoFactor(database.db, login.session, totpCode(key, afterWait), '10.0.2.1', afterWait),
+    ).toEqual({ usedRecoveryCode: false });
+  });
+
+  it('counts wrong codes per network address across accounts', async () => {
+    const start = new Date('2026-12-02T10:00:00Z');
+    const refusals: string[] = [];
+    for (let n = 0; n < 25; n++) {
+      const user = await accountWith(database.db, { role: 'organisatie' });
+      const session = await createSession(database.db, user.id, { twoFactorVerified: false, now: start });
+      const tried = await completeTwoFactor(database.db, session.session, '000000', '10.9.9.9', start).catch(
+        (error: unknown) => error,
+      );
+      refusals.push(tried instanceof Error ? tried.name : 'accepted');
+    }
+    expect(refusals.slice(0, 20)).toEqual(Array(20).fill('FieldError'));
+    expect(refusals.slice(20)).toEqual(Array(5).fill('TooManyAttemptsError'));
+  });
+
   it('turns on with a code from the new key, accepts each code once, and takes a recovery code once', async () => {
     const user = await accountWith(database.db, { role: 'teamlid', teamIds: ['triage'] });
     const start = new Date('2026-11-23T08:00:00Z');
@@ -317,10 +426,14 @@ describe('two-factor', () => {
 
     const later = await createSession(database.db, user.id, { twoFactorVerified: false, now: start });
     const code = recoveryCodes[0] ?? '';
-    expect(await completeTwoFactor(database.db, later.session, code.toLowerCase(), start)).toEqual({
+    expect(
+      await completeTwoFactor(database.db, later.session, code.toLowerCase(), '10.0.0.1', start),
+    ).toEqual({
       usedRecoveryCode: true,
     });
-    await expect(completeTwoFactor(database.db, later.session, code, start)).rejects.toThrow('klopt niet');
+    await expect(completeTwoFactor(database.db, later.session, code, '10.0.0.1', start)).rejects.toThrow(
+      'klopt niet',
+    );
     expect((await validateSessionToken(database.db, later.token, start))?.session.twoFactorVerified).toBe(
       true,
     );

@@ -33,6 +33,7 @@ describe('prepareDatabase', () => {
       '0002-search-log',
       '0003-users-and-sessions',
       '0004-questions',
+      '0005-hardening',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '#admin/accounts/user.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
-import { ForbiddenError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, LoginRequiredError } from '#admin/errors/domain-errors.ts';
 import { deliverDueMail } from '#admin/mail/outbox.ts';
 import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import {
@@ -144,6 +144,13 @@ describe('submitting a question', () => {
   });
 });
 
+/** The version a form about the question would carry now. */
+async function versionOf(id: number): Promise<number> {
+  return (
+    await database.db.selectFrom('questions').select('version').where('id', '=', id).executeTakeFirstOrThrow()
+  ).version;
+}
+
 describe('the inbox', () => {
   let member: User;
   let colleague: User;
@@ -166,24 +173,93 @@ describe('the inbox', () => {
     await submit({ aboutYouth: 'ja' });
     const now = new Date(Date.now() + 10 * 24 * 3600_000);
     const list = await listInbox(database.db, member, InboxFilterSchema.parse({}), { ...context, now });
-    expect(list.map((question) => question.teamId)).toEqual([ownTeam]);
-    expect(list[0]?.overdue).toBe(true);
-    expect(await listInbox(database.db, otherMember, InboxFilterSchema.parse({}), context)).toEqual([]);
+    expect(list.questions.map((question) => question.teamId)).toEqual([ownTeam]);
+    expect(list.questions[0]?.overdue).toBe(true);
+    expect(list.overdue).toBe(1);
+    const lateLater = await listInbox(database.db, member, InboxFilterSchema.parse({ age: 'te-laat' }), {
+      ...context,
+      now,
+    });
+    expect(lateLater.questions.map((question) => question.id)).toEqual([questionId]);
+    expect((await listInbox(database.db, otherMember, InboxFilterSchema.parse({}), context)).total).toBe(0);
     expect(
-      await listInbox(database.db, member, InboxFilterSchema.parse({ age: 'te-laat' }), context),
-    ).toEqual([]);
+      (await listInbox(database.db, member, InboxFilterSchema.parse({ age: 'te-laat' }), context)).total,
+    ).toBe(0);
     expect(
-      await listInbox(database.db, member, InboxFilterSchema.parse({ lifeDomain: 'geld' }), context),
-    ).toEqual([]);
+      (await listInbox(database.db, member, InboxFilterSchema.parse({ lifeDomain: 'geld' }), context)).total,
+    ).toBe(0);
+    expect(
+      (await listInbox(database.db, member, InboxFilterSchema.parse({ lifeDomain: 'wonen' }), context)).total,
+    ).toBe(1);
+  });
+
+  it('filters and pages in the database, so questions past the 500th are not lost', async () => {
+    const created = new Date('2026-01-05T09:00:00Z');
+    await database.db
+      .insertInto('questions')
+      .values(
+        Array.from({ length: 520 }, (_, n) => ({
+          reference: `VR-2026-9${String(n).padStart(5, '0')}`,
+          submission_key: `bulk-${n}`,
+          team_id: ownTeam,
+          neighbourhood: wijk.id,
+          about_youth: 0,
+          life_domains_json: n % 2 === 0 ? '["geld"]' : '["werk"]',
+          question_text: 'Een vraag',
+          contact_name: null,
+          contact_phone: '0180-123456',
+          contact_email: null,
+          status: 'nieuw',
+          assigned_user_id: null,
+          first_contact_at: null,
+          created_at: new Date(created.getTime() + n * 60_000).toISOString(),
+          updated_at: created.toISOString(),
+          closed_at: null,
+          purged_at: null,
+        })),
+      )
+      .execute();
+    const all = await listInbox(database.db, member, InboxFilterSchema.parse({}), context);
+    expect(all.total).toBe(521);
+    expect(all.pageCount).toBe(11);
+    expect(all.questions).toHaveLength(50);
+    const last = await listInbox(database.db, member, InboxFilterSchema.parse({ page: '11' }), context);
+    expect(last.questions.map((question) => question.id)).toContain(questionId);
+    const money = await listInbox(
+      database.db,
+      member,
+      InboxFilterSchema.parse({ lifeDomain: 'geld', page: '6' }),
+      context,
+    );
+    expect(money.total).toBe(260);
+    expect(money.questions).toHaveLength(10);
+    expect(money.questions.every((question) => question.lifeDomains.includes('geld'))).toBe(true);
+  });
+
+  it('of two teamleden changing the same version of a question, one wins and the other hears it', async () => {
+    const { version } = await getQuestion(database.db, member, questionId, context);
+    const changes = await Promise.allSettled([
+      setQuestionStatus(database.db, member, questionId, version, 'afgerond'),
+      assignQuestion(database.db, colleague, questionId, version, member.id),
+    ]);
+    expect(changes.filter((change) => change.status === 'fulfilled')).toHaveLength(1);
+    const refused = changes.find((change) => change.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(ConflictError);
+    const after = await getQuestion(database.db, member, questionId, context);
+    expect(after.version).toBe(version + 1);
+    expect(after.events.filter((event) => event.kind !== 'created')).toHaveLength(1);
   });
 
   const actions = {
     read: (actor: User | undefined) => getQuestion(database.db, actor, questionId, context),
-    take: (actor: User | undefined) => takeQuestion(database.db, actor, questionId),
-    assign: (actor: User | undefined) => assignQuestion(database.db, actor, questionId, colleague.id),
-    status: (actor: User | undefined) => setQuestionStatus(database.db, actor, questionId, 'afgerond'),
-    forward: (actor: User | undefined) =>
-      forwardQuestion(database.db, actor, questionId, CENTRAL_DESK_ID, context),
+    take: async (actor: User | undefined) =>
+      takeQuestion(database.db, actor, questionId, await versionOf(questionId)),
+    assign: async (actor: User | undefined) =>
+      assignQuestion(database.db, actor, questionId, await versionOf(questionId), colleague.id),
+    status: async (actor: User | undefined) =>
+      setQuestionStatus(database.db, actor, questionId, await versionOf(questionId), 'afgerond'),
+    forward: async (actor: User | undefined) =>
+      forwardQuestion(database.db, actor, questionId, await versionOf(questionId), CENTRAL_DESK_ID, context),
     note: (actor: User | undefined) => addNote(database.db, actor, questionId, 'Gebeld, morgen terugbellen'),
     contact: (actor: User | undefined) =>
       recordContactAttempt(database.db, actor, questionId, { method: 'telefoon', reached: 'nee' }),
@@ -208,15 +284,15 @@ describe('the inbox', () => {
   }
 
   it('goes from nieuw through in behandeling to afgerond, with every step in the history and the audit log', async () => {
-    await takeQuestion(database.db, member, questionId);
+    await takeQuestion(database.db, member, questionId, await versionOf(questionId));
     await recordContactAttempt(database.db, member, questionId, {
       method: 'telefoon',
       reached: 'ja',
       attemptNote: 'Afspraak gemaakt',
     });
     await addNote(database.db, member, questionId, '<script>alert(1)</script> blijft tekst');
-    await assignQuestion(database.db, member, questionId, colleague.id);
-    await setQuestionStatus(database.db, colleague, questionId, 'afgerond');
+    await assignQuestion(database.db, member, questionId, await versionOf(questionId), colleague.id);
+    await setQuestionStatus(database.db, colleague, questionId, await versionOf(questionId), 'afgerond');
     const question = await getQuestion(database.db, member, questionId, context);
     expect(question.status).toBe('afgerond');
     expect(question.overdue).toBe(false);
@@ -247,7 +323,14 @@ describe('the inbox', () => {
   });
 
   it('forwarding moves the question to the other team and tells that team', async () => {
-    await forwardQuestion(database.db, member, questionId, CENTRAL_DESK_ID, context);
+    await forwardQuestion(
+      database.db,
+      member,
+      questionId,
+      await versionOf(questionId),
+      CENTRAL_DESK_ID,
+      context,
+    );
     await expect(getQuestion(database.db, member, questionId, context)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
@@ -274,6 +357,7 @@ describe('retention', () => {
       database.db,
       { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] },
       old!.id,
+      await versionOf(old!.id),
       'afgerond',
       new Date('2025-10-01T10:00:00Z'),
     );
@@ -281,6 +365,7 @@ describe('retention', () => {
       database.db,
       { ...member, teamIds: [ownTeam, `${wijk.data.area}:jgt`] },
       recent!.id,
+      await versionOf(recent!.id),
       'afgerond',
       new Date('2026-10-01T10:00:00Z'),
     );

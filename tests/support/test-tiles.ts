@@ -39,15 +39,15 @@ function plainTile(): Buffer {
   ]);
 }
 
-const tileX = (lng: number, zoom: number) => Math.floor(((lng + 180) / 360) * 2 ** zoom);
-const tileY = (lat: number, zoom: number) => {
+export const tileX = (lng: number, zoom: number) => Math.floor(((lng + 180) / 360) * 2 ** zoom);
+export const tileY = (lat: number, zoom: number) => {
   const radians = (lat * Math.PI) / 180;
   return Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * 2 ** zoom);
 };
 
 /**
- * Writes `{z}/{x}/{y}.png` tiles for the demo area into `directory` (once), so the e2e server
- * can serve its own tiles (MAP_TILE_DIR) and no test reaches a tile service.
+ * Writes `{z}/{x}/{y}.png` tiles for the demo area into `directory` (once), which
+ * tests/support/tile-upstream.ts serves as the tile service, so no test reaches the network.
  */
 export function writeTestTiles(directory: string): void {
   if (existsSync(join(directory, 'klaar'))) return;

@@ -13,6 +13,11 @@ describe('normaliseLoggedQuery', () => {
     ['ik woon op 2981 AB 12', 'ik woon op [postcode]'],
     ['bsn 123456782', 'bsn [nummer]'],
     ['iban NL91ABNA0417164300', 'iban [nummer]'],
+    ['wonen 2981AB12', 'wonen [postcode]'],
+    ['schulden 2981ab 12a', 'schulden [postcode]'],
+    ['bsn 123 456 789', 'bsn [nummer]'],
+    ['mijn bsn is 123.456.789', 'mijn bsn is [nummer]'],
+    ['piet jansen kerkweg 12', 'piet jansen [adres]'],
   ])('scrubs personal data from %j', (input, expected) => {
     expect(normaliseLoggedQuery(input)).toBe(expected);
   });

@@ -3,6 +3,7 @@ import * as listings from './0001-listings.ts';
 import * as searchLog from './0002-search-log.ts';
 import * as usersAndSessions from './0003-users-and-sessions.ts';
 import * as questions from './0004-questions.ts';
+import * as hardening from './0005-hardening.ts';
 
 /**
  * All migrations, in order. Listed statically (not read from disk) so they are bundled into
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-search-log': searchLog,
   '0003-users-and-sessions': usersAndSessions,
   '0004-questions': questions,
+  '0005-hardening': hardening,
 };

@@ -36,7 +36,20 @@ function mountMap(container: HTMLElement): void {
   });
   L.control.zoom({ zoomInTitle: 'Inzoomen', zoomOutTitle: 'Uitzoomen' }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  watchTiles(L.tileLayer(tiles, { attribution, maxZoom: MAX_ZOOM }).addTo(map), container, status);
+  // Only tiles the server serves: the municipality's area and zooms (admin/location/tile-proxy.ts).
+  const area = JSON.parse(container.dataset.tileBounds ?? 'null') as {
+    south: number;
+    west: number;
+    north: number;
+    east: number;
+  } | null;
+  const layer = L.tileLayer(tiles, {
+    attribution,
+    minZoom: Number(container.dataset.minZoom ?? 0),
+    maxZoom: Number(container.dataset.maxZoom ?? MAX_ZOOM),
+    ...(area ? { bounds: L.latLngBounds([area.south, area.west], [area.north, area.east]) } : {}),
+  });
+  watchTiles(layer.addTo(map), container, status);
 
   const highlighted = boundaries.map((boundary) => {
     const outline = L.geoJSON(boundary.geometry, {
