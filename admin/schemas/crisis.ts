@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { PhoneSchema, SlugSchema } from './fields.ts';
+import { text } from './text.ts';
 
 /** One kind of danger a search can reveal, with the words that reveal it and the number to call. */
 export const CrisisSituationSchema = z.object({
   /** Stable name, e.g. `zelfdoding`; `/api/zoeken` reports it. */
   id: SlugSchema,
   /** The question the help block opens with, in B1 Dutch: "Denk je aan zelfmoord?". */
-  heading: z.string().trim().min(5).max(80),
+  heading: text().trim().min(5).max(80),
   /** One to three short B1 sentences under it: what to do now. */
-  message: z.string().trim().min(10).max(300),
+  message: text().trim().min(10).max(300),
   /** The urgent-help number (as in `gemeente.yaml`) to show first for this situation. */
   call: PhoneSchema,
   /**
    * What residents type in this situation: single words or short sentences. The search
    * forgives typos in longer words and allows a few words in between.
    */
-  phrases: z.array(z.string().trim().min(2).max(80)).min(1),
+  phrases: z.array(text().trim().min(2).max(80)).min(1),
 });
 export type CrisisSituation = z.infer<typeof CrisisSituationSchema>;
 
