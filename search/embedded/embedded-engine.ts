@@ -94,6 +94,7 @@ export function createEmbeddedEngine(): SearchEngine {
     });
     const types = new Set(query.filters.type);
     const counts = new Int32Array(values.names.length);
+    const facetBit = Int32Array.from(values.facetOf, (facet) => 1 << facet);
     const near = query.near;
     // Distances per slot, so that sorting compares numbers and allocates nothing per match.
     const distances = near ? new Float64Array(index.slotCount).fill(Number.POSITIVE_INFINITY) : undefined;
@@ -111,17 +112,27 @@ export function createEmbeddedEngine(): SearchEngine {
       )
         continue;
 
+      // Indexed loops over typed arrays: this runs for every match, thousands per search.
+      const ids = entry.values;
       let satisfied = 0;
-      for (const id of entry.values) if (selected[id] === 1) satisfied |= 1 << (values.facetOf[id] ?? 0);
+      for (let at = 0; at < ids.length; at++) {
+        const id = ids[at] ?? 0;
+        if (selected[id] === 1) satisfied |= facetBit[id] ?? 0;
+      }
       const failing = activeMask & ~satisfied;
       if (failing === 0) {
-        for (const id of entry.values) counts[id] = (counts[id] ?? 0) + 1;
+        for (let at = 0; at < ids.length; at++) {
+          const id = ids[at] ?? 0;
+          counts[id] = (counts[id] ?? 0) + 1;
+        }
         matches.push(slot);
       } else if ((failing & (failing - 1)) === 0) {
         // Failing exactly one facet filter still counts for that facet, so a resident sees
         // how many results choosing another value there would give.
-        for (const id of entry.values)
-          if (1 << (values.facetOf[id] ?? 0) === failing) counts[id] = (counts[id] ?? 0) + 1;
+        for (let at = 0; at < ids.length; at++) {
+          const id = ids[at] ?? 0;
+          if (facetBit[id] === failing) counts[id] = (counts[id] ?? 0) + 1;
+        }
       }
     }
     const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
