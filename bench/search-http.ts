@@ -78,7 +78,7 @@ const databasePath = join(dir, 'bench.sqlite');
 const meiliIndex = `wijkwijzer-bench-${process.pid}`;
 try {
   const content = loadContent(contentRoot);
-  const db = openDatabase(databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: databasePath });
   await prepareDatabase(db, { content, contentRoot, demoData: false });
   const listings = syntheticListings(LISTINGS, loadDemoListings(contentRoot, content), content);
   const seeded = performance.now();

@@ -1,5 +1,6 @@
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
 import type { CrisisHelp } from './crisis/crisis-detector.ts';
+import type { SearchLogEntry } from '#admin/search-log/search-log-repository.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
@@ -12,6 +13,8 @@ export type SearchOutcome = (
       result: SearchResult;
       /** When filters left nothing: how many results the same words give without filters. */
       totalWithoutFilters?: number;
+      /** What went into the search log, so a cached answer to the same search can be counted too. */
+      logged?: SearchLogEntry;
     }
   | { status: 'unavailable' }
 ) & {
@@ -50,14 +53,17 @@ export async function performSearch(
     }
     throw error;
   }
+  let logged: SearchLogEntry | undefined;
   if (state.query.page === 1) {
     const params = toSearchParams({ query: state.query });
     params.delete('q');
     params.delete('pagina');
     const filters: Record<string, string[]> = {};
     for (const [name, value] of params) (filters[name] ??= []).push(value);
-    log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
+    logged = { text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs };
+    log.record(logged);
   }
+  const extra = logged ? { logged } : {};
   const filtered =
     Object.values(state.query.filters).some((values) => values.length > 0) ||
     state.query.radiusKm !== undefined;
@@ -70,7 +76,7 @@ export async function performSearch(
         serverLog.warn(`Search unavailable: ${error.message}`);
         return undefined;
       });
-    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis };
+    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis, ...extra };
   }
-  return { status: 'ok', result, ...withCrisis };
+  return { status: 'ok', result, ...withCrisis, ...extra };
 }

@@ -3,7 +3,7 @@
 // use and swaps it in when it is complete, so residents never see an empty or half index. The
 // embedded engine lives inside each server process and rebuilds itself at start, so here it
 // checks that every document builds and reports how long a full build takes.
-import { databasePath, env } from '#admin/config/env.ts';
+import { databaseLocation, env } from '#admin/config/env.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
 import { openDatabase } from '#admin/db/open-database.ts';
@@ -21,7 +21,7 @@ function progressBar(done: number, total: number): string {
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 const engine = createSearchEngine(config);
 const started = performance.now();
 try {

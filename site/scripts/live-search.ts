@@ -53,7 +53,11 @@ export function enhanceSearchForm(): void {
     // The crisis numbers first, before anything else on the page changes.
     refill(document, next, 'crisis');
     swap(document, next, 'resultaten');
+    // The filters stay open (or closed) as the resident left them.
+    const wasOpen = document.querySelector<HTMLDetailsElement>('details#filters')?.open;
     swap(document, next, 'filters');
+    const filters = document.querySelector<HTMLDetailsElement>('details#filters');
+    if (filters && wasOpen !== undefined) filters.open = wasOpen;
     const status = document.getElementById('zoekstatus');
     const nextStatus = next.getElementById('zoekstatus');
     if (status && nextStatus && status.textContent !== nextStatus.textContent)

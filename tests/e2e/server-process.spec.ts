@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 async function questionCount(path: string): Promise<number> {
-  const db = openDatabase(path);
+  const db = openDatabase({ dialect: 'sqlite', path });
   try {
     const row = await db
       .selectFrom('questions')
@@ -56,6 +56,15 @@ test('a body over its limit is refused at once with a short Dutch page; nothing 
   expect((await post('/vraag?_action=questions.ask', 100 * 1024)).status).toBe(413);
   expect((await post('/beheer/inloggen?_action=account.logIn', 300 * 1024)).status).not.toBe(413);
   expect((await post('/beheer/inloggen?_action=account.logIn', 1536 * 1024)).status).toBe(413);
+
+  // Far too much: the connection is closed under it, and the server keeps answering.
+  await fetch(`${origin}/vraag?_action=questions.ask`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `question=${'c'.repeat(40 * 1024 * 1024)}`,
+  }).catch(() => undefined);
+  expect((await fetch(`${origin}/api/health`)).status).toBe(200);
+  expect(await questionCount(server.databasePath)).toBe(0);
 
   // A body that does not say how long it is gets no chance to grow.
   const chunked = await rawRequest(
@@ -96,7 +105,7 @@ test('mail waiting in the outbox is sent when the server starts, before any requ
   const smtp = await startSmtpReceiver();
   const first = await startServerProcess();
   expect(await first.stop()).toBe(0);
-  const db = openDatabase(first.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: first.databasePath });
   try {
     await enqueueMail(db, {
       to: 'team@example.nl',

@@ -13,13 +13,13 @@ import {
 import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import type { ListingData } from '#admin/schemas/listing.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 
-beforeEach(() => {
-  database = tempDatabase();
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(async () => {
   await database.close();
@@ -34,6 +34,7 @@ describe('prepareDatabase', () => {
       '0003-users-and-sessions',
       '0004-questions',
       '0005-hardening',
+      '0006-several-instances',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);
@@ -84,7 +85,7 @@ describe('listing repository', () => {
     costNote: '€ 1 per kopje',
     access: 'open',
     contact: { phone: '0180-123456' },
-    schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [] },
+    schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [], closures: [] },
     languages: ['nl'],
     accessibility: ['rolstoeltoegankelijk'],
     status: 'published',

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createSearchLog } from '#admin/search-log/search-log-buffer.ts';
 import { listZeroResultQueries } from '#admin/search-log/search-log-repository.ts';
-import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 beforeEach(async () => {
   database = await migratedTempDatabase();
 });
@@ -34,4 +34,16 @@ it('stores searches in batches, scrubbed, and reports the ones that found nothin
 
   const gaps = await listZeroResultQueries(database.db, '2000-01-01');
   expect(gaps[0]).toEqual({ query: 'rouwverwerking kinderen', count: 2 });
+});
+
+it('writes a busy second of searches (cached answers included) without hitting the variable limit', async () => {
+  const log = createSearchLog(database.db, 60_000);
+  for (let index = 0; index < 12_000; index++)
+    log.record({ text: 'schulden', filters: {}, hitCount: 3, tookMs: 0.1 });
+  await log.flush();
+  const { count } = await database.db
+    .selectFrom('search_log')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  expect(Number(count)).toBe(12_000);
 });

@@ -10,7 +10,7 @@ import type { SearchEngine } from '#search/search-engine.ts';
 import { SearchQuerySchema, type SearchQueryInput } from '#search/search-query.ts';
 import { createSearchService, type SearchService } from '#search/search-service.ts';
 import { searchSettings } from '#search/search-settings.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import {
   CRISIS_QUERIES,
   NOT_CRISIS_QUERIES,
@@ -30,13 +30,13 @@ const isSentence = (query: string): boolean => query.trim().split(/\s+/).length 
  */
 export function describeRelevance(makeEngine: () => SearchEngine, cleanUp?: () => Promise<void>): void {
   const content = loadContent(contentRoot);
-  let database: ReturnType<typeof tempDatabase>;
+  let database: TempDatabase;
   let service: SearchService;
   let engine: SearchEngine;
   const search = (input: SearchQueryInput) => service.search(SearchQuerySchema.parse(input));
 
   beforeAll(async () => {
-    database = tempDatabase();
+    database = await tempDatabase();
     await prepareDatabase(database.db, { content, contentRoot, demoData: true });
     engine = makeEngine();
     service = createSearchService({

@@ -32,7 +32,7 @@ export function createAccountWithCli(args: string[]): string {
 
 /** The newest mail to an address in the server's outbox. */
 export async function latestMailTo(address: string): Promise<{ subject: string; body: string }> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     const row = await db
       .selectFrom('mail_outbox')
@@ -153,13 +153,14 @@ export async function loggedInTeamlid(
   return { email, key };
 }
 
-/** Number of rows in a table of the e2e server's database. */
-export async function countRows(table: 'questions' | 'mail_outbox'): Promise<number> {
-  const db = openDatabase(e2eDatabasePath());
+/** Questions whose name field holds `marker`: other tests submit questions at the same time. */
+export async function questionsNamed(marker: string): Promise<number> {
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     const row = await db
-      .selectFrom(table)
+      .selectFrom('questions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contact_name', 'like', `%${marker}%`)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
