@@ -198,6 +198,38 @@ test('axe finds nothing on what a beheerder sees of referrals', async ({ page })
   expect(found).toEqual([]);
 });
 
+test('axe finds nothing on the refusals and missing pages of referrals', async ({ page }) => {
+  const found: string[] = [];
+  const questionId = await query(
+    async (db) =>
+      (
+        await db
+          .selectFrom('referrals')
+          .select('question_id')
+          .where('id', '=', referralId)
+          .executeTakeFirstOrThrow()
+      ).question_id,
+  );
+  // A teamlid of another team: not their question, not their referral.
+  await loggedInTeamlid(page, ['centrum-oost-west:sociaal'], 'Ander Team');
+  for (const [path, status, text] of [
+    [`/beheer/verwijzingen/${referralId}`, 403, undefined],
+    [`/beheer/verwijzingen/${referralId}/overdracht`, 403, undefined],
+    [`/beheer/inbox/${questionId}/koppelen`, 403, undefined],
+    ['/beheer/verwijzingen/99999999', 404, undefined],
+    ['/beheer/zoeken/aanbod/99999999', 404, 'Dit aanbod bestaat niet'],
+    ['/beheer/inbox/99999999/koppelen', 404, 'bestaat niet'],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    if (text) await expect(page.getByText(text).first()).toBeVisible();
+    await expect(page.getByText(RESIDENT)).toHaveCount(0);
+    await checkPage(page, found);
+  }
+  expect(found).toEqual([]);
+});
+
 /** How often a message is on the page: once in the error summary, once at its field. */
 const timesIn = (html: string, message: string): number => html.split(message).length - 1;
 
@@ -418,6 +450,16 @@ test('bad input in the new listing fields gets a 422 and a Dutch message, and no
       .executeTakeFirstOrThrow(),
   );
   await page.goto(`/beheer/aanbod/${listing.id}`);
+  // Through the form itself: the error shows at the field and in the summary, and axe finds nothing.
+  const found: string[] = [];
+  await page.getByLabel('Direct telefoonnummer voor verwijzers').fill('vraag naar Piet');
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(
+    page.getByRole('heading', { name: /dingen om te verbeteren|ding om te verbeteren/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Vul een geldig telefoonnummer in').first()).toBeVisible();
+  await checkPage(page, found);
+  expect(found).toEqual([]);
   for (const [field, value, message] of [
     ['room.status', 'overvol', 'Kies of er plek is.'],
     ['room.waitWeeks', 'zes', 'Vul het aantal weken in als getal'],
