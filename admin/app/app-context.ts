@@ -7,6 +7,7 @@ import { createLocatieserver } from '../location/locatieserver.ts';
 import type { InboxContext } from '../questions/inbox.ts';
 import { inboxTeams } from '../questions/team-directory.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
+import { referralTeams, referralVocabulary, type ReferralContext } from '../referrals/referral-context.ts';
 
 /**
  * What the use cases need from the server besides the database: the municipality's content,
@@ -46,4 +47,17 @@ export function listingEditorDeps(): EditorDeps {
   locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL });
   const lookup = locatieserver;
   return { lookupAddress: (query) => lookup.lookup(query), vocabulary: listingVocabulary(appContent()) };
+}
+
+/** Teams, wijken and settings for referrals; links in their mail come from configuration only. */
+export function referralContext(): ReferralContext {
+  const config = env();
+  return {
+    teams: referralTeams(appContent()),
+    ...referralVocabulary(appContent()),
+    siteName: appContent().municipality.siteName,
+    baseUrl: publicBaseUrl(config),
+    reminderWorkingDays: config.REFERRAL_REMINDER_WORKING_DAYS,
+    followUpDays: config.REFERRAL_FOLLOW_UP_DAYS,
+  };
 }

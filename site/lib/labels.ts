@@ -1,6 +1,6 @@
 import type { ANCHOR_PLACE_STATUSES } from '#admin/schemas/anchor-place.ts';
 import type { Weekday } from '#admin/schemas/fields.ts';
-import type { Access, Cost, ListingKind } from '#admin/schemas/listing.ts';
+import type { Access, Cost, ListingKind, RoomStatus } from '#admin/schemas/listing.ts';
 import type { ACCESSIBILITY_FEATURES, LANGUAGES } from '#admin/schemas/listing.ts';
 import type { TeamKind } from '#admin/schemas/team.ts';
 import type { Role } from '#admin/accounts/user.ts';
@@ -109,4 +109,12 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   pending: 'Wacht op verzending',
   sent: 'Verstuurd',
   failed: 'Mislukt',
+};
+
+/** Room as the listing editor and referrers read it. */
+export const ROOM_STATUS_LABELS: Record<RoomStatus, string> = {
+  available: 'Plek beschikbaar',
+  'waiting-list': 'Wachtlijst',
+  full: 'Vol',
+  closed: 'Tijdelijk gesloten',
 };
