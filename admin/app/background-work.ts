@@ -3,7 +3,7 @@ import { appDatabase } from '../db/app-database.ts';
 import { appMailSender } from '../mail/app-mailer.ts';
 import { retentionSettings } from '../privacy/purge-personal-data.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../setup/background-jobs.ts';
-import { linkContext } from './app-context.ts';
+import { linkContext, volunteeringContext } from './app-context.ts';
 
 let jobs: BackgroundJobs | undefined;
 
@@ -17,6 +17,7 @@ export function startBackgroundWork(): BackgroundJobs {
     send: appMailSender(),
     linkContext: () => linkContext(),
     retention: retentionSettings(env()),
+    volunteering: () => volunteeringContext(),
   });
   return jobs;
 }

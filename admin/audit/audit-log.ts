@@ -13,7 +13,8 @@ export interface AuditEvent {
   actorId: number | null;
   /** e.g. `listing.update`, `user.invite`, `session.login`. */
   action: string;
-  objectType: 'listing' | 'organisation' | 'user' | 'mail' | 'question';
+  objectType:
+    'listing' | 'organisation' | 'user' | 'mail' | 'question' | 'volunteer' | 'activity' | 'match' | 'report';
   objectId: string;
   changes?: Changes;
 }

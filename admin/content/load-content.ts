@@ -8,6 +8,7 @@ import { MunicipalitySchema, type Municipality } from '../schemas/municipality.t
 import { NeighbourhoodSchema, type Neighbourhood } from '../schemas/neighbourhood.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 import { TaxonomySchema, type Taxonomy } from '../schemas/taxonomy.ts';
+import { publisherOf, VolunteeringSchema, type Volunteering } from '../schemas/volunteering.ts';
 import { ContentError } from './content-error.ts';
 import { readCollection, readEntry, type ContentEntry } from './read-files.ts';
 
@@ -22,6 +23,7 @@ export interface Content {
   taxonomy: Taxonomy;
   organisations: ContentEntry<Organisation>[];
   pages: ContentEntry<InfoPage>[];
+  volunteering: Volunteering;
 }
 
 /** Folder names inside `content/`; Dutch because the web team edits them. */
@@ -34,6 +36,7 @@ export const CONTENT_PATHS = {
   taxonomy: 'taxonomie.yaml',
   organisations: 'organisaties',
   pages: 'paginas',
+  volunteering: 'vrijwilligers.yaml',
   demoListings: 'demo/aanbod',
   assets: 'assets',
 } as const;
@@ -51,6 +54,7 @@ export function loadContent(root: string): Content {
     taxonomy: readEntry(join(root, CONTENT_PATHS.taxonomy), TaxonomySchema, root).data,
     organisations: readCollection(join(root, CONTENT_PATHS.organisations), OrganisationSchema, root),
     pages: readCollection(join(root, CONTENT_PATHS.pages), InfoPageSchema, root),
+    volunteering: readEntry(join(root, CONTENT_PATHS.volunteering), VolunteeringSchema, root).data,
   };
   checkReferences(root, content);
   return content;
@@ -103,6 +107,28 @@ function checkReferences(root: string, content: Content): void {
       );
     }
   }
+  const { volunteering } = content;
+  const lifeDomainIds = new Set(content.taxonomy.lifeDomains.map((domain) => domain.id));
+  const audienceIds = new Set(content.taxonomy.audiences.map((audience) => audience.id));
+  for (const [field, slug] of [
+    ['desk.organisation', volunteering.desk?.organisation],
+    ['publisher', publisherOf(volunteering)],
+  ] as const) {
+    if (slug !== undefined && !organisationSlugs.has(slug))
+      problems.push(`${CONTENT_PATHS.volunteering}: ${field}: onbekende organisatie "${slug}".`);
+  }
+  volunteering.kinds.forEach((kind, index) => {
+    for (const domain of kind.lifeDomains.filter((id) => !lifeDomainIds.has(id)))
+      problems.push(
+        `${CONTENT_PATHS.volunteering}: kinds.${index}.lifeDomains: onbekend leefgebied "${domain}".`,
+      );
+    for (const audience of kind.audiences.filter((id) => !audienceIds.has(id)))
+      problems.push(
+        `${CONTENT_PATHS.volunteering}: kinds.${index}.audiences: onbekende doelgroep "${audience}".`,
+      );
+    if (volunteering.kinds.findIndex((other) => other.id === kind.id) !== index)
+      problems.push(`${CONTENT_PATHS.volunteering}: kinds.${index}.id: dubbele id "${kind.id}".`);
+  });
   const logo = join(root, CONTENT_PATHS.assets, content.municipality.theme.logo);
   if (!existsSync(logo))
     problems.push(`${CONTENT_PATHS.municipality}: theme.logo: bestand ${logo} bestaat niet.`);

@@ -43,6 +43,13 @@ export async function getListingForEdit(
   const listing = await findListingById(db, id);
   if (!listing) throw new NotFoundError('Dit aanbod bestaat niet.');
   requireOrganisationAccess(actor, listing.organisation);
+  // A volunteer's offer or a resident's activity changes through its moderated sign-up, not here.
+  if (listing.origin !== 'editor')
+    throw new ForbiddenError(
+      listing.origin === 'volunteer'
+        ? 'Dit is het aanbod van een vrijwilliger. Je beheert het bij Vrijwilligers.'
+        : 'Deze activiteit is aangemeld door een bewoner. Je beheert haar bij Activiteiten van bewoners.',
+    );
   return listing;
 }
 

@@ -273,6 +273,7 @@ export async function listListingSummaries(
   const rows = await db
     .selectFrom('listings')
     .select(['id', 'slug', 'title', 'kind', 'status', 'organisation_slug', 'last_verified_at', 'updated_at'])
+    .where('origin', '=', 'editor')
     .$if(filter.organisation !== undefined, (q) =>
       q.where('organisation_slug', '=', filter.organisation ?? ''),
     )

@@ -3,12 +3,17 @@ import type { Database } from '../db/tables.ts';
 import { purgeOutbox } from '../mail/outbox-retention.ts';
 import { purgeClosedQuestions } from '../questions/retention.ts';
 import { purgeSearchLog } from '../search-log/search-log-retention.ts';
+import { purgeHandledReports } from '../volunteering/listing-reports.ts';
+import { purgeVolunteerData } from '../volunteering/scheduled-work.ts';
+import type { VolunteeringContext } from '../volunteering/volunteering-context.ts';
 
 /** How long each kind of personal data is kept (README: QUESTION_RETENTION_MONTHS and friends). */
 export interface RetentionSettings {
   questionMonths: number;
   mailDays: number;
   searchLogDays: number;
+  volunteerPausedMonths: number;
+  matchMonths: number;
 }
 
 export interface PurgeReport {
@@ -17,6 +22,10 @@ export interface PurgeReport {
   mailsDeleted: number;
   searchMonthsCounted: number;
   searchesDeleted: number;
+  volunteersRemoved: number;
+  activitiesRemoved: number;
+  requestsPurged: number;
+  reportsEmptied: number;
 }
 
 /**
@@ -26,12 +35,24 @@ export interface PurgeReport {
 export async function purgePersonalData(
   db: Kysely<Database>,
   settings: RetentionSettings,
+  volunteering: VolunteeringContext,
   now = new Date(),
 ): Promise<PurgeReport> {
   const questionsPurged = await purgeClosedQuestions(db, { months: settings.questionMonths, now });
+  const volunteers = await purgeVolunteerData(
+    db,
+    { pausedMonths: settings.volunteerPausedMonths, matchMonths: settings.matchMonths },
+    { ...volunteering, now },
+  );
+  const reportsEmptied = await purgeHandledReports(db, now);
+  // Last, so the addresses of mail the steps above queued are handled in the same run.
   const mail = await purgeOutbox(db, { days: settings.mailDays, now });
   const searches = await purgeSearchLog(db, { days: settings.searchLogDays, now });
   return {
+    volunteersRemoved: volunteers.volunteersRemoved,
+    activitiesRemoved: volunteers.activitiesRemoved,
+    requestsPurged: volunteers.requestsPurged,
+    reportsEmptied,
     questionsPurged,
     mailAddressesEmptied: mail.addressesEmptied,
     mailsDeleted: mail.mailsDeleted,
@@ -45,7 +66,11 @@ export const retentionSettings = (config: {
   QUESTION_RETENTION_MONTHS: number;
   MAIL_RETENTION_DAYS: number;
   SEARCH_LOG_RETENTION_DAYS: number;
+  VOLUNTEER_PAUSED_RETENTION_MONTHS: number;
+  MATCH_RETENTION_MONTHS: number;
 }): RetentionSettings => ({
+  volunteerPausedMonths: config.VOLUNTEER_PAUSED_RETENTION_MONTHS,
+  matchMonths: config.MATCH_RETENTION_MONTHS,
   questionMonths: config.QUESTION_RETENTION_MONTHS,
   mailDays: config.MAIL_RETENTION_DAYS,
   searchLogDays: config.SEARCH_LOG_RETENTION_DAYS,

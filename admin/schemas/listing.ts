@@ -27,6 +27,11 @@ export const ACCESS_KINDS = ['open', 'referral', 'indication'] as const;
 export const AccessSchema = z.enum(ACCESS_KINDS, { error: 'Kies hoe mensen eraan kunnen meedoen.' });
 export type Access = z.infer<typeof AccessSchema>;
 
+/** `editor`: an organisation's form; `volunteer`: a volunteer's public offer; `resident`: an activity a resident registered. */
+export const LISTING_ORIGINS = ['editor', 'volunteer', 'resident'] as const;
+export const ListingOriginSchema = z.enum(LISTING_ORIGINS);
+export type ListingOrigin = z.infer<typeof ListingOriginSchema>;
+
 export const LISTING_STATUSES = ['draft', 'published', 'unpublished', 'archived'] as const;
 export const ListingStatusSchema = z.enum(LISTING_STATUSES);
 export type ListingStatus = z.infer<typeof ListingStatusSchema>;
@@ -84,12 +89,35 @@ export const ListingContactSchema = z
   });
 export type ListingContact = z.infer<typeof ListingContactSchema>;
 
-export const ScheduleSchema = z.object({
-  weekly: z.array(WeeklyRuleSchema).default([]),
-  occurrences: z.array(OccurrenceSchema).default([]),
-  /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
-  note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
-});
+/** A list of dates as a form sends it: `2026-12-24, 2026-12-31` (or already a list). */
+const dateList = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(/[\s,;]+/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
+
+export const ScheduleSchema = z
+  .object({
+    weekly: z.array(WeeklyRuleSchema).default([]),
+    occurrences: z.array(OccurrenceSchema).default([]),
+    /** The first day the weekly times apply; absent: they already do. */
+    startsOn: DateSchema.optional(),
+    /** The last day the weekly times apply; absent: they go on. */
+    endsOn: DateSchema.optional(),
+    /** Days the weekly times are skipped (holidays, a closed building). */
+    exceptions: z
+      .preprocess(dateList, z.array(DateSchema).max(100, 'Noem hooguit 100 data.'))
+      .transform((dates) => [...new Set(dates)].sort())
+      .default([]),
+    /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
+    note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
+  })
+  .refine((schedule) => !schedule.startsOn || !schedule.endsOn || schedule.startsOn <= schedule.endsOn, {
+    message: 'De einddatum moet na de begindatum liggen.',
+    path: ['endsOn'],
+  });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /**
@@ -122,7 +150,7 @@ export const ListingFieldsSchema = z.object({
   costNote: text().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
   access: AccessSchema,
   contact: ListingContactSchema,
-  schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),
+  schedule: ScheduleSchema.default({ weekly: [], occurrences: [], exceptions: [] }),
   languages: z.array(LanguageSchema).default(['nl']),
   accessibility: z.array(AccessibilityFeatureSchema).default([]),
 });
@@ -138,6 +166,8 @@ export const ListingInputSchema = ListingFieldsSchema.extend({
   status: ListingStatusSchema.default('published'),
   lastVerifiedAt: DateSchema,
   isDemo: z.boolean().default(false),
+  /** Managed in the listing editor, or through a volunteer's or resident's moderated sign-up. */
+  origin: ListingOriginSchema.default('editor'),
 }).refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
   message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
   path: ['neighbourhoods'],

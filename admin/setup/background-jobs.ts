@@ -4,6 +4,8 @@ import { sendStaleReminders } from '../listings/stale-listings.ts';
 import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
 import { purgePersonalData, type RetentionSettings } from '../privacy/purge-personal-data.ts';
 import { log } from '../logging/log.ts';
+import { runVolunteerWork } from '../volunteering/scheduled-work.ts';
+import type { VolunteeringContext } from '../volunteering/volunteering-context.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -13,6 +15,8 @@ export interface BackgroundJobOptions {
   linkContext: () => { baseUrl: string; siteName: string };
   /** How long each kind of personal data is kept. */
   retention: RetentionSettings;
+  /** Content and links for the volunteer schedules (availability checks, follow-ups). */
+  volunteering: () => VolunteeringContext;
   mailIntervalMs?: number;
   housekeepingIntervalMs?: number;
 }
@@ -25,7 +29,7 @@ export interface BackgroundJobs {
 
 /**
  * The server's own timers: the outbox is worked through every half minute; every hour the monthly
- * reminders are checked and personal data past its retention is purged. A failing round is
+ * reminders are checked, the volunteer schedules run and personal data past its retention is purged. A failing round is
  * logged (without content) and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
@@ -41,12 +45,21 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
       });
   }
 
-  /** Hourly, each safe to repeat: the monthly reminders and the retention purge. */
+  /**
+   * Hourly, each safe to repeat: the monthly reminders, the volunteer schedules (unconfirmed
+   * sign-ups, availability checks, follow-ups) and the retention purge.
+   */
   function housekeeping(): void {
     sendStaleReminders(db, options.linkContext())
       .then(() => deliverMailSoon())
       .catch((error: unknown) => log.error('Stale listing reminders failed', error));
-    purgePersonalData(db, options.retention).catch((error: unknown) =>
+    runVolunteerWork(db, {
+      ...options.volunteering(),
+      pausedRetentionMonths: options.retention.volunteerPausedMonths,
+    })
+      .then(() => deliverMailSoon())
+      .catch((error: unknown) => log.error('Volunteer schedules failed', error));
+    purgePersonalData(db, options.retention, options.volunteering()).catch((error: unknown) =>
       log.error('Retention purge failed', error),
     );
   }

@@ -34,6 +34,7 @@ describe('prepareDatabase', () => {
       '0003-users-and-sessions',
       '0004-questions',
       '0005-hardening',
+      '0006-volunteers-and-activities',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);
@@ -84,12 +85,17 @@ describe('listing repository', () => {
     costNote: '€ 1 per kopje',
     access: 'open',
     contact: { phone: '0180-123456' },
-    schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [] },
+    schedule: {
+      weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }],
+      occurrences: [],
+      exceptions: [],
+    },
     languages: ['nl'],
     accessibility: ['rolstoeltoegankelijk'],
     status: 'published',
     lastVerifiedAt: '2026-10-01',
     isDemo: false,
+    origin: 'editor',
   };
 
   beforeEach(async () => {
