@@ -1,13 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Content } from '#admin/content/load-content.ts';
 import type { Database } from '#admin/db/tables.ts';
+import { dutchToday, isOver } from '#admin/calendar/activity-dates.ts';
 import {
   findListingById,
+  listPublishedActivities,
   listPublishedListingsByIds,
   listPublishedListingVersions,
 } from '#admin/listings/listing-repository.ts';
 import { listOrganisations } from '#admin/organisations/organisation-repository.ts';
-import { listingDocumentId, projectListing, type ProjectionVocabulary } from './project-listing.ts';
+import {
+  documentVersion,
+  listingDocumentId,
+  projectListing,
+  type ProjectionVocabulary,
+} from './project-listing.ts';
 import { projectContent } from './project-content.ts';
 import type { SearchDocument } from './search-document.ts';
 
@@ -16,11 +23,19 @@ export interface DocumentSource {
   /** id → version of everything the index should hold. */
   expectedVersions(): Promise<Map<string, number>>;
   load: (ids: string[]) => Promise<SearchDocument[]>;
-  /** The document of one listing, or undefined when it is not (or no longer) published. */
+  /** The document of one listing, or undefined when it is not (or no longer) published, or an activity that is over. */
   listingDocument(listingId: number): Promise<SearchDocument | undefined>;
 }
 
-export function createDocumentSource(db: Kysely<Database>, content: Content): DocumentSource {
+/**
+ * `today` is the Dutch calendar day the documents are built for (tests pass a fixed one): an
+ * activity whose last date lies before it is not in the index.
+ */
+export function createDocumentSource(
+  db: Kysely<Database>,
+  content: Content,
+  today: () => string = () => dutchToday(),
+): DocumentSource {
   const contentDocuments = new Map(projectContent(content).map((document) => [document.id, document]));
 
   async function vocabulary(): Promise<ProjectionVocabulary> {
@@ -35,7 +50,12 @@ export function createDocumentSource(db: Kysely<Database>, content: Content): Do
 
   return {
     async expectedVersions() {
+      const day = today();
       const listings = await listPublishedListingVersions(db);
+      for (const activity of await listPublishedActivities(db)) {
+        if (isOver(activity.schedule, day)) listings.delete(activity.id);
+        else listings.set(activity.id, documentVersion(activity, day));
+      }
       return new Map([
         ...[...listings].map(([id, version]) => [listingDocumentId(id), version] as const),
         ...[...contentDocuments.values()].map((document) => [document.id, document.version] as const),
@@ -47,17 +67,22 @@ export function createDocumentSource(db: Kysely<Database>, content: Content): Do
         .filter((id) => id.startsWith('listing-'))
         .map((id) => Number(id.slice('listing-'.length)));
       const words = await vocabulary();
+      const day = today();
       const listings = await listPublishedListingsByIds(db, listingIds);
       return [
-        ...listings.map((listing) => projectListing(listing, words)),
+        ...listings
+          .filter((listing) => listing.kind !== 'activity' || !isOver(listing.schedule, day))
+          .map((listing) => projectListing(listing, words, day)),
         ...ids.flatMap((id) => contentDocuments.get(id) ?? []),
       ];
     },
 
     async listingDocument(listingId) {
       const listing = await findListingById(db, listingId);
+      const day = today();
       if (listing?.status !== 'published') return undefined;
-      return projectListing(listing, await vocabulary());
+      if (listing.kind === 'activity' && isOver(listing.schedule, day)) return undefined;
+      return projectListing(listing, await vocabulary(), day);
     },
   };
 }

@@ -22,6 +22,7 @@ const NO_FILTERS = {
   kind: [],
   cost: [],
   access: [],
+  dates: [],
 };
 
 /**
@@ -44,7 +45,7 @@ export async function performSearch(
     throw error;
   }
   if (state.query.page === 1) {
-    const params = toSearchParams({ query: state.query });
+    const params = toSearchParams({ query: state.query, ...(state.when ? { when: state.when } : {}) });
     params.delete('q');
     params.delete('pagina');
     const filters: Record<string, string[]> = {};

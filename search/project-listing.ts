@@ -1,3 +1,4 @@
+import { addDays, nextOccurrence, occurrencesBetween } from '#admin/calendar/activity-dates.ts';
 import type { Listing } from '#admin/schemas/listing.ts';
 import type { SearchDocument } from './search-document.ts';
 import { markdownToText } from './markdown-to-text.ts';
@@ -12,8 +13,25 @@ export interface ProjectionVocabulary {
 
 export const listingDocumentId = (listingId: number): string => `listing-${listingId}`;
 
-/** A published listing → its search document. Only public listing fields are read. */
-export function projectListing(listing: Listing, vocabulary: ProjectionVocabulary): SearchDocument {
+/** How far ahead an activity's days are indexed: enough for "deze maand" from any day. */
+const DATES_AHEAD = 31;
+
+/**
+ * An activity's document changes with the calendar (its next date, its days ahead), so its
+ * version combines the listing's version with the day it was built: the sync loop rebuilds it
+ * every day, and drops it once its last date has passed.
+ */
+export function documentVersion(listing: Pick<Listing, 'kind' | 'version'>, today: string): number {
+  if (listing.kind !== 'activity') return listing.version;
+  return listing.version * 100_000 + ((Date.parse(`${today}T00:00:00Z`) / 86_400_000) % 100_000);
+}
+
+/** A published listing → its search document, as of `today`. Only public listing fields are read. */
+export function projectListing(
+  listing: Listing,
+  vocabulary: ProjectionVocabulary,
+  today: string,
+): SearchDocument {
   const organisationName = vocabulary.organisationNames.get(listing.organisation);
   const location = listing.locations[0]?.coordinates;
   return {
@@ -37,6 +55,17 @@ export function projectListing(listing: Listing, vocabulary: ProjectionVocabular
     lifeDomains: [...listing.lifeDomains],
     audiences: [...listing.audiences],
     ...(location ? { location } : {}),
-    version: listing.version,
+    ...(listing.kind === 'activity' ? activityDates(listing, today) : {}),
+    version: documentVersion(listing, today),
   };
+}
+
+function activityDates(listing: Listing, today: string): Pick<SearchDocument, 'dates' | 'nextOccurrence'> {
+  const next = nextOccurrence(listing.schedule, today);
+  const dates = [
+    ...new Set(
+      occurrencesBetween(listing.schedule, today, addDays(today, DATES_AHEAD)).map((entry) => entry.date),
+    ),
+  ];
+  return { dates, ...(next ? { nextOccurrence: `${next.date}T${next.starts}` } : {}) };
 }

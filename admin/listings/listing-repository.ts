@@ -210,6 +210,34 @@ export async function listPublishedListingsOfOrganisation(
   return hydrate(db, rows);
 }
 
+/** Published activities, by title: for the search projection and the calendar feeds. */
+export async function listPublishedActivities(
+  db: Kysely<Database>,
+  filter: { neighbourhood?: string; organisation?: string } = {},
+): Promise<Listing[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .selectAll('listings')
+    .where('listings.kind', '=', 'activity')
+    .where('listings.status', '=', 'published')
+    .$if(filter.organisation !== undefined, (q) =>
+      q
+        .where('listings.organisation_slug', '=', filter.organisation ?? '')
+        .where('listings.origin', '=', 'editor'),
+    )
+    .$if(filter.neighbourhood !== undefined, (q) =>
+      q.where('listings.id', 'in', (eb) =>
+        eb
+          .selectFrom('listing_neighbourhoods')
+          .select('listing_id')
+          .where('neighbourhood', '=', filter.neighbourhood ?? ''),
+      ),
+    )
+    .orderBy('listings.title')
+    .execute();
+  return hydrate(db, rows);
+}
+
 export async function listPublishedListingSlugs(db: Kysely<Database>): Promise<string[]> {
   const rows = await db
     .selectFrom('listings')

@@ -9,12 +9,22 @@ const LIMITS = {
   'password-reset': () => ({ limit: 5, windowMs: 15 * 60_000 }),
   /** The question form: each question reaches a team (raised for load tests via QUESTION_RATE_LIMIT). */
   question: () => ({ limit: env().QUESTION_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** Volunteer sign-ups (/helpen): each one mails a confirmation link. */
+  volunteer: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** Residents' activities (/activiteit-aanmelden): each one mails a confirmation link. */
+  activity: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** "Ik wil hier gebruik van maken": each request reaches the volunteer desk. */
+  'help-request': () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** "Klopt er iets niet?": each report reaches an organisation's editors. */
+  report: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
 } as const;
 
 const limiters = new Map<keyof typeof LIMITS, RateLimiter>();
 
 /** The server's limiter for one public form, shared by all requests of this process. */
-export function appRateLimiter(name: keyof typeof LIMITS): RateLimiter {
+export type PublicForm = keyof typeof LIMITS;
+
+export function appRateLimiter(name: PublicForm): RateLimiter {
   let limiter = limiters.get(name);
   if (!limiter) limiters.set(name, (limiter = createRateLimiter(LIMITS[name]())));
   return limiter;

@@ -32,80 +32,83 @@ export const LIVE_ACTIVITY_STATUSES: readonly ActivityStatus[] = [
 const NO_HTML = 'Gebruik geen HTML-code zoals <script> of <b>. Schrijf gewone tekst.';
 
 /** The public part: what a resident will read about the activity. */
-export const ActivityFieldsSchema = z
-  .object({
-    title: text({ error: 'Geef je activiteit een naam van minstens 3 tekens.' })
-      .trim()
-      .min(3, 'Geef je activiteit een naam van minstens 3 tekens.')
-      .max(100, 'Maak de naam korter dan 100 tekens.')
-      .refine(isPlainText, NO_HTML),
-    summary: text({ error: 'Vertel in één of twee zinnen wat er gebeurt (minstens 20 tekens).' })
-      .trim()
-      .min(20, 'Vertel in één of twee zinnen wat er gebeurt (minstens 20 tekens).')
-      .max(160, 'Maak de korte uitleg korter: hooguit 160 tekens.')
-      .refine(isPlainText, NO_HTML),
-    description: text()
-      .trim()
-      .max(2000, 'Maak de uitleg korter: hooguit 2.000 tekens.')
-      .refine(isPlainText, NO_HTML)
-      .default(''),
-    audiences: z.array(text()).default([]),
-    lifeDomains: z.array(text()).default([]),
-    schedule: ScheduleSchema,
-    online: z.enum(['ja']).optional(),
-    location: z
-      .object({
-        name: text()
-          .trim()
-          .max(120, 'Maak de naam van de plek korter dan 120 tekens.')
-          .refine(isPlainText, NO_HTML)
-          .optional(),
-        address: AddressSchema.partial().optional(),
-      })
-      .optional(),
-    cost: CostSchema.exclude(['reimbursed']),
-    costNote: text()
-      .trim()
-      .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
-      .refine(isPlainText, NO_HTML)
-      .optional(),
-    volunteersWanted: z.enum(['ja']).optional(),
-  })
-  .superRefine((activity, context) => {
-    if (activity.schedule.weekly.length === 0 && activity.schedule.occurrences.length === 0)
+const ActivityFieldsObject = z.object({
+  title: text({ error: 'Geef je activiteit een naam van minstens 3 tekens.' })
+    .trim()
+    .min(3, 'Geef je activiteit een naam van minstens 3 tekens.')
+    .max(100, 'Maak de naam korter dan 100 tekens.')
+    .refine(isPlainText, NO_HTML),
+  summary: text({ error: 'Vertel in één of twee zinnen wat er gebeurt (minstens 20 tekens).' })
+    .trim()
+    .min(20, 'Vertel in één of twee zinnen wat er gebeurt (minstens 20 tekens).')
+    .max(160, 'Maak de korte uitleg korter: hooguit 160 tekens.')
+    .refine(isPlainText, NO_HTML),
+  description: text()
+    .trim()
+    .max(2000, 'Maak de uitleg korter: hooguit 2.000 tekens.')
+    .refine(isPlainText, NO_HTML)
+    .default(''),
+  audiences: z.array(text()).default([]),
+  lifeDomains: z.array(text()).default([]),
+  schedule: ScheduleSchema,
+  online: z.enum(['ja']).optional(),
+  location: z
+    .object({
+      name: text()
+        .trim()
+        .max(120, 'Maak de naam van de plek korter dan 120 tekens.')
+        .refine(isPlainText, NO_HTML)
+        .optional(),
+      address: AddressSchema.partial().optional(),
+    })
+    .optional(),
+  cost: CostSchema.exclude(['reimbursed']),
+  costNote: text()
+    .trim()
+    .max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.')
+    .refine(isPlainText, NO_HTML)
+    .optional(),
+  volunteersWanted: z.enum(['ja']).optional(),
+});
+
+/** A date or a weekly time, and a place (or online): the form says which is missing. */
+function checkWhenAndWhere(activity: z.output<typeof ActivityFieldsObject>, context: z.RefinementCtx): void {
+  if (activity.schedule.weekly.length === 0 && activity.schedule.occurrences.length === 0)
+    context.addIssue({
+      code: 'custom',
+      path: ['schedule', 'occurrences', 0, 'date'],
+      message: 'Vul minstens één datum in, of de vaste tijd als het elke week is.',
+    });
+  if (activity.online !== 'ja') {
+    const address = activity.location?.address;
+    if (!activity.location?.name)
       context.addIssue({
         code: 'custom',
-        path: ['schedule', 'occurrences', 0, 'date'],
-        message: 'Vul minstens één datum in, of de vaste tijd als het elke week is.',
+        path: ['location', 'name'],
+        message: 'Vul de naam van de plek in, bijvoorbeeld Wijkcentrum De Fuik.',
       });
-    if (activity.online !== 'ja') {
-      const address = activity.location?.address;
-      if (!activity.location?.name)
-        context.addIssue({
-          code: 'custom',
-          path: ['location', 'name'],
-          message: 'Vul de naam van de plek in, bijvoorbeeld Wijkcentrum De Fuik.',
-        });
-      if (!address?.street)
-        context.addIssue({
-          code: 'custom',
-          path: ['location', 'address', 'street'],
-          message: 'Vul straat en huisnummer in.',
-        });
-      if (!address?.postcode)
-        context.addIssue({
-          code: 'custom',
-          path: ['location', 'address', 'postcode'],
-          message: 'Vul een postcode in zoals 2981 AB.',
-        });
-      if (!address?.city)
-        context.addIssue({
-          code: 'custom',
-          path: ['location', 'address', 'city'],
-          message: 'Vul een plaats in.',
-        });
-    }
-  });
+    if (!address?.street)
+      context.addIssue({
+        code: 'custom',
+        path: ['location', 'address', 'street'],
+        message: 'Vul straat en huisnummer in.',
+      });
+    if (!address?.postcode)
+      context.addIssue({
+        code: 'custom',
+        path: ['location', 'address', 'postcode'],
+        message: 'Vul een postcode in zoals 2981 AB.',
+      });
+    if (!address?.city)
+      context.addIssue({
+        code: 'custom',
+        path: ['location', 'address', 'city'],
+        message: 'Vul een plaats in.',
+      });
+  }
+}
+
+export const ActivityFieldsSchema = ActivityFieldsObject.superRefine(checkWhenAndWhere);
 export type ActivityFields = z.output<typeof ActivityFieldsSchema>;
 
 /** The organiser: never public. */
@@ -120,11 +123,15 @@ export const OrganiserSchema = z.object({
 });
 
 /** The public form: the activity, the organiser, and the spam defences. */
-export const ActivityRegistrationSchema = ActivityFieldsSchema.and(
-  OrganiserSchema.extend({
-    formToken: text({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
-    website: text().optional(),
-  }),
+export const ActivityRegistrationSchema = ActivityFieldsObject.extend({
+  ...OrganiserSchema.shape,
+  formToken: text({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
+  website: text().optional(),
+}).superRefine(checkWhenAndWhere);
+
+/** What the organiser sends from their own page to change the activity. */
+export const ActivityChangeSchema = ActivityFieldsObject.extend({ token: text().max(200) }).superRefine(
+  checkWhenAndWhere,
 );
 export type ActivityRegistration = z.output<typeof ActivityRegistrationSchema>;
 

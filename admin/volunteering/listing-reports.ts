@@ -28,6 +28,8 @@ export const ReportInputSchema = z
       .max(1000, 'Gebruik hooguit 1.000 tekens.')
       .refine(isPlainText, 'Gebruik geen HTML-code zoals <script> of <b>. Schrijf gewone tekst.')
       .optional(),
+    /** The listing reported about (its slug). */
+    slug: text().regex(/^[a-z0-9-]{1,100}$/),
     formToken: text({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
     website: text().optional(),
   })

@@ -62,6 +62,8 @@ export const MatchRequestInputSchema = z
       .optional(),
     phone: PhoneSchema.optional(),
     email: EmailSchema.max(254, 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.').optional(),
+    /** The offer asked for (its listing's slug). */
+    slug: text().regex(/^[a-z0-9-]{1,100}$/),
     formToken: text({ error: 'Het formulier is niet compleet. Laad de pagina opnieuw.' }).max(200),
     website: text().optional(),
   })

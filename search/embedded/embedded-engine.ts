@@ -165,6 +165,7 @@ export function createEmbeddedEngine(): SearchEngine {
         }
       });
       const types = new Set(query.filters.type);
+      const days = new Set(query.filters.dates);
       const counts = new Int32Array(values.names.length);
       const near = query.near;
       // Distances per slot, so that sorting compares numbers and allocates nothing per match.
@@ -176,6 +177,7 @@ export function createEmbeddedEngine(): SearchEngine {
         if (!entry) continue;
         const { document } = entry;
         if (types.size > 0 && !types.has(document.type)) continue;
+        if (days.size > 0 && !document.dates?.some((date) => days.has(date))) continue;
         if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
         if (
           query.radiusKm !== undefined &&
