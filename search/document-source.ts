@@ -42,6 +42,7 @@ export function createDocumentSource(
     const organisations = await listOrganisations(db);
     return {
       neighbourhoodIds: content.neighbourhoods.map((wijk) => wijk.id),
+      neighbourhoodCentres: new Map(content.neighbourhoods.map((wijk) => [wijk.id, wijk.data.center])),
       lifeDomainNames: new Map(content.taxonomy.lifeDomains.map((domain) => [domain.id, domain.name])),
       audienceNames: new Map(content.taxonomy.audiences.map((audience) => [audience.id, audience.name])),
       organisationNames: new Map(organisations.map((organisation) => [organisation.slug, organisation.name])),

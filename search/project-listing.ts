@@ -9,6 +9,8 @@ export interface ProjectionVocabulary {
   lifeDomainNames: Map<string, string>;
   audienceNames: Map<string, string>;
   organisationNames: Map<string, string>;
+  /** Wijk centres: a volunteer's offer in one wijk is placed there, never at an address. */
+  neighbourhoodCentres?: Map<string, { lat: number; lng: number }>;
 }
 
 export const listingDocumentId = (listingId: number): string => `listing-${listingId}`;
@@ -33,7 +35,10 @@ export function projectListing(
   today: string,
 ): SearchDocument {
   const organisationName = vocabulary.organisationNames.get(listing.organisation);
-  const location = listing.locations[0]?.coordinates;
+  const onlyWijk = listing.neighbourhoods.length === 1 ? listing.neighbourhoods[0] : undefined;
+  const location =
+    listing.locations[0]?.coordinates ??
+    (listing.origin === 'volunteer' && onlyWijk ? vocabulary.neighbourhoodCentres?.get(onlyWijk) : undefined);
   return {
     id: listingDocumentId(listing.id),
     type: 'listing',

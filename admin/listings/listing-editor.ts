@@ -19,6 +19,7 @@ import {
   type ListingSummary,
 } from './listing-repository.ts';
 import { isStale } from './stale-listings.ts';
+import { openReportCounts } from '../volunteering/listing-reports.ts';
 
 /**
  * What organisation editors and beheerders do with listings. Every use case checks, against the
@@ -53,7 +54,8 @@ export async function getListingForEdit(
   return listing;
 }
 
-export type AdminListingSummary = ListingSummary & { stale: boolean };
+/** `stale`: not confirmed for six months, or residents reported that something is wrong. */
+export type AdminListingSummary = ListingSummary & { stale: boolean; openReports: number };
 
 /** An editor sees their own organisation's listings; a beheerder all, or one organisation's. */
 export async function listListingsForActor(
@@ -68,10 +70,18 @@ export async function listListingsForActor(
     ...(organisation ? { organisation } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   });
-  return summaries.map((summary) => ({
-    ...summary,
-    stale: summary.status === 'published' && isStale(summary.lastVerifiedAt, now),
-  }));
+  const reports = await openReportCounts(
+    db,
+    summaries.map((summary) => summary.id),
+  );
+  return summaries.map((summary) => {
+    const openReports = reports.get(summary.id) ?? 0;
+    return {
+      ...summary,
+      openReports,
+      stale: (summary.status === 'published' && isStale(summary.lastVerifiedAt, now)) || openReports > 0,
+    };
+  });
 }
 
 async function uniqueSlug(db: Kysely<Database>, title: string): Promise<string> {

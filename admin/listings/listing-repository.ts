@@ -205,6 +205,8 @@ export async function listPublishedListingsOfOrganisation(
     .selectAll()
     .where('organisation_slug', '=', organisation)
     .where('status', '=', 'published')
+    // Volunteers' offers and residents' activities are listed under the publisher, not made by it.
+    .where('origin', '=', 'editor')
     .orderBy('title')
     .execute();
   return hydrate(db, rows);
