@@ -2,11 +2,13 @@ import type { AstroGlobal } from 'astro';
 
 /**
  * Pages reached by a personal link (a volunteer's or organiser's own page, an answer link): the
- * token is in the URL, so the page is never cached, never indexed, and sends no Referer at all.
+ * token is in the URL, so the page is never cached, never indexed, and its Referer is the origin
+ * only, never the path. (`no-referrer` would also empty the Origin header of its forms, which the
+ * origin check then refuses.)
  */
 export function protectPersonalPage(astro: Pick<AstroGlobal, 'response'>): void {
   astro.response.headers.set('Cache-Control', 'no-store');
-  astro.response.headers.set('Referrer-Policy', 'no-referrer');
+  astro.response.headers.set('Referrer-Policy', 'strict-origin');
   astro.response.headers.set('X-Robots-Tag', 'noindex, nofollow');
 }
 

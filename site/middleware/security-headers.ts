@@ -37,8 +37,8 @@ export const securityHeadersMiddleware: MiddlewareHandler = async (context, next
   const response = await next();
   const https = context.url.protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:');
   for (const [name, value] of Object.entries(securityHeaders({ https }))) {
-    // A page with a personal link in its URL asked for no Referer at all; keep that stricter policy.
-    if (name === 'Referrer-Policy' && response.headers.get(name) === 'no-referrer') continue;
+    // A page with a personal link in its URL sends only its origin as Referer; keep that stricter policy.
+    if (name === 'Referrer-Policy' && response.headers.get(name) === 'strict-origin') continue;
     response.headers.set(name, value);
   }
   return response;

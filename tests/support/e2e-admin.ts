@@ -15,13 +15,16 @@ export function e2eDatabasePath(): string {
 export const uniqueEmail = (label: string): string =>
   `${label}-${crypto.randomUUID().slice(0, 8)}@example.nl`;
 
-/** Creates an account the way a server operator does, with `npm run admin`, and returns its one-time set-up link. */
-export function createAccountWithCli(args: string[]): string {
+/**
+ * Creates an account the way a server operator does, with `npm run admin`, and returns its one-time
+ * set-up link; on the e2e server's database unless another server's is given.
+ */
+export function createAccountWithCli(args: string[], databasePath = e2eDatabasePath()): string {
   const output = execFileSync(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'admin/cli/admin.ts', 'create-user', ...args],
     {
-      env: { ...process.env, DATABASE_PATH: e2eDatabasePath(), DEMO_DATA: 'false' },
+      env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'false' },
       encoding: 'utf8',
     },
   );
@@ -133,19 +136,15 @@ export async function loggedInTeamlid(
   page: Page,
   teams: string[],
   name = 'Tara Teamlid',
+  databasePath = e2eDatabasePath(),
 ): Promise<{ email: string; key: Uint8Array }> {
   const email = uniqueEmail('teamlid');
   await choosePassword(
     page,
-    createAccountWithCli([
-      '--email',
-      email,
-      '--role',
-      'teamlid',
-      '--name',
-      name,
-      ...teams.flatMap((team) => ['--team', team]),
-    ]),
+    createAccountWithCli(
+      ['--email', email, '--role', 'teamlid', '--name', name, ...teams.flatMap((team) => ['--team', team])],
+      databasePath,
+    ),
     PASSWORD,
   );
   const key = await setUpAuthenticator(page);
