@@ -48,7 +48,7 @@ const context = {
 
 /** Every start of the calendar's events between two moments, in UTC, as an agenda app expands them. */
 function startsIn(text: string, from: string, to: string): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const starts: string[] = [];
   for (const component of calendar.getAllSubcomponents('vevent')) {
@@ -76,7 +76,7 @@ describe('iCalendar of activities (RFC 5545, Europe/Amsterdam)', () => {
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     for (const line of text.split('\r\n'))
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
     expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Koffie, thee; en een praatje');
