@@ -130,7 +130,7 @@ function listingDataOf(
   const description = [
     fields.description,
     fields.volunteersWanted === 'ja'
-      ? '## Vrijwilligers gezocht\n\nWil je meehelpen? [Meld je aan als vrijwilliger](/helpen?soort=activiteiten) en noem deze activiteit.'
+      ? '# Vrijwilligers gezocht\n\nWil je meehelpen? [Meld je aan als vrijwilliger](/helpen?soort=activiteiten) en noem deze activiteit.'
       : '',
     fields.online === 'ja' ? 'Deze activiteit is online.' : '',
     'Deze activiteit is aangemeld door een bewoner en bekeken door het wijkteam.',

@@ -41,7 +41,7 @@ export function offerFields(
     `Een vrijwilliger uit ${where} wil graag iets voor een ander doen:`,
     ...kinds.map((kind) => `- **${capitalise(kind.offer)}**: ${kind.description}`),
     '',
-    '## Hoe werkt het?',
+    '# Hoe werkt het?',
     '',
     '1. Klik op **Ik wil hier gebruik van maken** en vertel kort wat je nodig hebt.',
     `2. ${volunteering.desk?.name ?? 'Het wijkteam'} neemt contact met je op en brengt je in contact met de vrijwilliger.`,
