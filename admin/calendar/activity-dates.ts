@@ -1,9 +1,11 @@
-import { WEEKDAYS, type Weekday } from '../schemas/fields.ts';
+import { addDays, localMoment } from '../hours/amsterdam-time.ts';
+import { slotsOn } from '../hours/opening-hours.ts';
 import type { Schedule } from '../schemas/listing.ts';
 
 /**
- * When an activity happens, from its schedule: weekly times (from `startsOn` to `endsOn`, minus
- * `exceptions`) and single dates. Dates are calendar days in Dutch time, `YYYY-MM-DD`.
+ * When an activity happens, from its schedule: weekly times (from `startsOn` to `endsOn`, not on
+ * Dutch public holidays or its own closing days, as opening hours are counted) and single dates
+ * (which happen on the day they name, holiday or not). Dates are Dutch calendar days, `YYYY-MM-DD`.
  */
 export interface DatedOccurrence {
   date: string;
@@ -11,24 +13,23 @@ export interface DatedOccurrence {
   ends: string;
 }
 
-const DAY_MS = 24 * 3600_000;
-const toDay = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const fromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** The weekday of a date, as the schedule names it. */
-export function weekdayOf(date: string): Weekday {
-  // 1970-01-01 was a Thursday (index 3 from Monday).
-  const index = (((toDay(date) + 3) % 7) + 7) % 7;
-  return WEEKDAYS[index] ?? 'ma';
-}
+export { addDays };
 
 /** Today in the Netherlands, whatever the server's clock zone. */
-export function dutchToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
+export const dutchToday = (now = new Date()): string => localMoment(now).date;
 
-export function addDays(date: string, days: number): string {
-  return fromDay(toDay(date) + days);
+/** Whether the weekly times apply on `date` at all (inside their period). */
+const inPeriod = (schedule: Schedule, date: string): boolean =>
+  (!schedule.startsOn || schedule.startsOn <= date) && (!schedule.endsOn || date <= schedule.endsOn);
+
+/** The weekly times on one date: none outside the period, on a public holiday or a closing day. */
+export function weeklyOn(schedule: Schedule, date: string): DatedOccurrence[] {
+  if (schedule.weekly.length === 0 || !inPeriod(schedule, date)) return [];
+  return slotsOn({ weekly: schedule.weekly, closures: schedule.closures }, date).map((slot) => ({
+    date,
+    starts: slot.opens,
+    ends: slot.closes,
+  }));
 }
 
 /** Every occurrence from `from` to `to` (both inclusive), in order. */
@@ -39,15 +40,7 @@ export function occurrencesBetween(schedule: Schedule, from: string, to: string)
   if (schedule.weekly.length > 0) {
     const first = schedule.startsOn && schedule.startsOn > from ? schedule.startsOn : from;
     const last = schedule.endsOn && schedule.endsOn < to ? schedule.endsOn : to;
-    const skipped = new Set(schedule.exceptions);
-    for (let day = toDay(first); day <= toDay(last); day++) {
-      const date = fromDay(day);
-      if (skipped.has(date)) continue;
-      const weekday = weekdayOf(date);
-      for (const rule of schedule.weekly) {
-        if (rule.days.includes(weekday)) found.push({ date, starts: rule.opens, ends: rule.closes });
-      }
-    }
+    for (let date = first; date <= last; date = addDays(date, 1)) found.push(...weeklyOn(schedule, date));
   }
   return found.sort((a, b) => (a.date + a.starts).localeCompare(b.date + b.starts));
 }
@@ -79,11 +72,9 @@ export function nextOccurrence(schedule: Schedule, today: string): DatedOccurren
 /** The days of "deze week" (today to Sunday) or "deze maand" (today to the month's last day). */
 export function daysOf(period: 'week' | 'month', today: string): string[] {
   const firstOfNextMonth = `${addDays(`${today.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
-  const end =
-    period === 'week'
-      ? addDays(today, 6 - WEEKDAYS.indexOf(weekdayOf(today)))
-      : addDays(firstOfNextMonth, -1);
+  const sunday = addDays(today, (7 - new Date(`${today}T12:00:00Z`).getUTCDay()) % 7);
+  const end = period === 'week' ? sunday : addDays(firstOfNextMonth, -1);
   const days: string[] = [];
-  for (let day = toDay(today); day <= toDay(end); day++) days.push(fromDay(day));
+  for (let date = today; date <= end; date = addDays(date, 1)) days.push(date);
   return days;
 }

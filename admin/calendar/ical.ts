@@ -1,15 +1,18 @@
+import { addDays, instantAt, minutesOf, TIME_ZONE, weekdayOf } from '../hours/amsterdam-time.ts';
 import type { Listing } from '../schemas/listing.ts';
 import type { Weekday } from '../schemas/fields.ts';
-import { weekdayOf } from './activity-dates.ts';
+import { weeklyOn } from './activity-dates.ts';
 
 /**
  * Activities as iCalendar (RFC 5545): one file per activity ("in je agenda zetten") and feeds per
  * wijk and organisation. Times are local Dutch times with TZID=Europe/Amsterdam and the zone's
  * rules in a VTIMEZONE, so agenda apps keep 14:00 at 14:00 across daylight saving; weekly times
- * are one event with an RRULE (UNTIL in UTC, as the RFC requires) and EXDATEs for skipped days.
+ * are one event with an RRULE (UNTIL in UTC, as the RFC requires) and an EXDATE for every day it
+ * does not happen: Dutch public holidays and the activity's own closing days, as on its page.
  */
 
-export const TIME_ZONE = 'Europe/Amsterdam';
+/** How far ahead a series without an end gets its skipped days written out. */
+const EXDATE_YEARS = 2;
 
 export interface CalendarContext {
   /** The site's name, e.g. `Wijkwijzer Ridderkerk`, for PRODID and the calendar's name. */
@@ -86,29 +89,6 @@ const utcStamp = (moment: Date): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-/** The UTC moment of a local Dutch date and time. */
-export function amsterdamToUtc(date: string, time: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  const offsetAt = (moment: Date): number => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(moment);
-    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-    const local = Date.parse(
-      `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`,
-    );
-    return local - moment.getTime();
-  };
-  const first = new Date(guess.getTime() - offsetAt(guess));
-  return new Date(guess.getTime() - offsetAt(first));
-}
-
 function where(listing: Listing): string | undefined {
   const location = listing.locations[0];
   if (!location) return undefined;
@@ -135,14 +115,19 @@ function eventsOf(listing: Listing, context: CalendarContext, stamp: string): st
   schedule.weekly.forEach((rule, index) => {
     // The series starts on the first of its days on or after its start (or its publication).
     let first = schedule.startsOn ?? listing.createdAt.slice(0, 10);
-    for (let step = 0; step < 7 && !rule.days.includes(weekdayOf(first)); step++) {
-      first = new Date(Date.parse(`${first}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
-    }
+    for (let step = 0; step < 7 && !rule.days.includes(weekdayOf(first)); step++) first = addDays(first, 1);
     const byDay = rule.days.map((day) => ICAL_DAYS[day]).join(',');
-    const until = schedule.endsOn ? `;UNTIL=${utcStamp(amsterdamToUtc(schedule.endsOn, '23:59'))}` : '';
-    const skipped = schedule.exceptions.filter(
-      (date) => date >= first && rule.days.includes(weekdayOf(date)),
-    );
+    const until = schedule.endsOn ? `;UNTIL=${utcStamp(instantAt(schedule.endsOn, minutesOf('23:59')))}` : '';
+    // Every day of the series on which this rule does not happen: holidays and closing days.
+    const last = schedule.endsOn ?? addDays(first, EXDATE_YEARS * 366);
+    const skipped: string[] = [];
+    for (let date = first; date <= last; date = addDays(date, 1)) {
+      if (!rule.days.includes(weekdayOf(date))) continue;
+      const happens = weeklyOn(schedule, date).some(
+        (slot) => slot.starts === rule.opens && slot.ends === rule.closes,
+      );
+      if (!happens) skipped.push(date);
+    }
     events.push([
       'BEGIN:VEVENT',
       ...common(`listing-${listing.id}-weekly-${index}`, rule.note ? ` (${rule.note})` : ''),

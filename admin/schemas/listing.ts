@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AddressSchema,
+  ClosureSchema,
   CoordinatesSchema,
   DateSchema,
   EmailSchema,
@@ -89,15 +90,6 @@ export const ListingContactSchema = z
   });
 export type ListingContact = z.infer<typeof ListingContactSchema>;
 
-/** A list of dates as a form sends it: `2026-12-24, 2026-12-31` (or already a list). */
-const dateList = (value: unknown): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(/[\s,;]+/)
-        .map((part) => part.trim())
-        .filter(Boolean)
-    : value;
-
 export const ScheduleSchema = z
   .object({
     weekly: z.array(WeeklyRuleSchema).default([]),
@@ -106,11 +98,8 @@ export const ScheduleSchema = z
     startsOn: DateSchema.optional(),
     /** The last day the weekly times apply; absent: they go on. */
     endsOn: DateSchema.optional(),
-    /** Days the weekly times are skipped (holidays, a closed building). */
-    exceptions: z
-      .preprocess(dateList, z.array(DateSchema).max(100, 'Noem hooguit 100 data.'))
-      .transform((dates) => [...new Set(dates)].sort())
-      .default([]),
+    /** Own closing days on top of the Dutch public holidays (which close everything anyway). */
+    closures: z.array(ClosureSchema).default([]),
     /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
     note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
   })
@@ -150,7 +139,7 @@ export const ListingFieldsSchema = z.object({
   costNote: text().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
   access: AccessSchema,
   contact: ListingContactSchema,
-  schedule: ScheduleSchema.default({ weekly: [], occurrences: [], exceptions: [] }),
+  schedule: ScheduleSchema.default({ weekly: [], occurrences: [], closures: [] }),
   languages: z.array(LanguageSchema).default(['nl']),
   accessibility: z.array(AccessibilityFeatureSchema).default([]),
 });

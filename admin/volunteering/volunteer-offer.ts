@@ -80,7 +80,7 @@ function offerData(
     cost: 'free',
     access: 'open',
     contact: publicContact(context, areas),
-    schedule: { weekly: [], occurrences: [], exceptions: [] },
+    schedule: { weekly: [], occurrences: [], closures: [] },
     languages: ['nl'],
     accessibility: [],
     slug,

@@ -108,7 +108,7 @@ async function subjects(baseURL: string) {
         schedule: {
           weekly: [],
           occurrences: [{ date: '2030-12-10', starts: '17:30', ends: '19:00' }],
-          exceptions: [],
+          closures: [],
         },
         online: 'ja',
         cost: 'free',

@@ -61,7 +61,7 @@ const registration = (changes: Partial<ActivityRegistration> = {}): ActivityRegi
   schedule: {
     weekly: [],
     occurrences: [{ date: '2026-12-10', starts: '17:30', ends: '19:00' }],
-    exceptions: [],
+    closures: [],
   },
   location: {
     name: 'Buurthuis',
@@ -296,7 +296,7 @@ describe('"Klopt er iets niet?"', () => {
       cost: 'free',
       access: 'open',
       contact: { phone: '0180-123456' },
-      schedule: { weekly: [], occurrences: [], exceptions: [] },
+      schedule: { weekly: [], occurrences: [], closures: [] },
       languages: ['nl'],
       accessibility: [],
       status: 'published',
@@ -368,7 +368,7 @@ describe('"Klopt er iets niet?"', () => {
       cost: 'free',
       access: 'open',
       contact: { phone: '0180-123456' },
-      schedule: { weekly: [], occurrences: [], exceptions: [] },
+      schedule: { weekly: [], occurrences: [], closures: [] },
       languages: ['nl'],
       accessibility: [],
       status: 'published',
