@@ -12,7 +12,8 @@ import { startSmtpReceiver } from '../support/smtp-receiver.ts';
 // The whole journey without JavaScript, against a server of its own whose mail goes to a real SMTP
 // server on loopback: every link is taken from a mail as it arrived.
 const content = loadContent(contentRoot);
-const port = Number(process.env.E2E_PORT ?? 4399);
+// The replayed Locatieserver and the tile service of playwright.config.ts (its third and fourth port).
+const [, , locatieserverPort, tilePort] = (process.env.E2E_PORTS ?? '').split(',').map(Number);
 const FILL_TIME_MS = 1100;
 const unique = crypto.randomUUID().slice(0, 6);
 
@@ -26,8 +27,8 @@ test.beforeAll(async () => {
   smtp = await startSmtpReceiver();
   server = await startServerProcess({
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    LOCATIESERVER_URL: `http://127.0.0.1:${port + 2}/bzk/locatieserver/search/v3_1`,
-    MAP_TILE_URL: `http://127.0.0.1:${port + 3}/{z}/{x}/{y}.png`,
+    LOCATIESERVER_URL: `http://127.0.0.1:${locatieserverPort}/bzk/locatieserver/search/v3_1`,
+    MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`,
     QUESTION_MIN_FILL_SECONDS: '1',
     PUBLIC_FORM_RATE_LIMIT: '1000',
   });
