@@ -6,7 +6,7 @@
 // and the volunteer schedules (unconfirmed sign-ups, availability checks, "Is het gelukt?").
 // For running by hand or cron.
 import type { Kysely } from 'kysely';
-import { databasePath, env } from '../config/env.ts';
+import { databaseLocation, env } from '../config/env.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { contentRoot } from '../config/paths.ts';
@@ -16,7 +16,7 @@ import { purgePersonalData, retentionSettings } from '../privacy/purge-personal-
 import { runVolunteerWork } from '../volunteering/scheduled-work.ts';
 
 const config = env();
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const content = loadContent(contentRoot);

@@ -30,6 +30,9 @@ export interface Database {
   submission_events: SubmissionEventTable;
   match_requests: MatchRequestTable;
   listing_reports: ListingReportTable;
+  leases: LeaseTable;
+  rate_limit_windows: { key: string; started_at: string; hits: number };
+  data_versions: { scope: string; version: number };
 }
 
 /** A link in a mail that lets someone without an account act on what they sent; only a hash of its secret is kept. */
@@ -153,6 +156,15 @@ export interface ListingReportTable {
   handled_by: number | null;
 }
 
+/** Background work one instance at a time: held by `holder` until `expires_at` unless renewed. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+export type LeaseRow = Selectable<LeaseTable>;
+
 export interface UserTable {
   id: Generated<number>;
   email: string;
@@ -207,6 +219,9 @@ export interface MailOutboxTable {
   sent_at: string | null;
   /** 1 when the recipient is a resident: the address is emptied once the mail is done with. */
   to_resident: Generated<number>;
+  /** The instance sending this mail right now, until `claimed_until`; then another may. */
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 
@@ -315,6 +330,8 @@ export interface ListingTable {
   /** `editor`, `volunteer` (a volunteer's public offer) or `resident` (an activity a resident registered). */
   origin: Generated<string>;
   version: number;
+  /** The public data version of the listing's last change, so an index can follow changes. */
+  data_version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -30,10 +30,28 @@ const NEVER_CACHED =
   /^\/(?:beheer|_actions|vraag|helpen|activiteit-aanmelden|gelukt|aanvraag|aanbod\/[^/?]+\/(?:gebruik-maken|klopt-niet)|wijken\/mijn-wijk|api\/(?:health|ready))(?:[/?]|$)/;
 const LOCATION_PARAM = /[?&](?:lat|lng)=/;
 
+/**
+ * The path as the router matches it: the router decodes `%68elpen` to `helpen` and serves `//helpen`
+ * as `/helpen`, so the rule above must see the same path or a form page would slip into the cache.
+ * Undefined when the path does not decode: such a request is simply not cached.
+ */
+function routedPath(url: string): string | undefined {
+  const path = url.split(/[?#]/, 1)[0] ?? '/';
+  try {
+    return decodeURIComponent(path)
+      .replace(/\/{2,}/g, '/')
+      .toLowerCase();
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
 export function isCacheableRequest(request: IncomingMessage, sessionCookie: string): boolean {
   const url = request.url ?? '/';
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  if (NEVER_CACHED.test(url) || LOCATION_PARAM.test(url)) return false;
+  const path = routedPath(url);
+  if (path === undefined || NEVER_CACHED.test(path) || LOCATION_PARAM.test(url)) return false;
   const cookie = request.headers.cookie;
   return !cookie || !cookie.split(';').some((part) => part.trim().startsWith(`${sessionCookie}=`));
 }
@@ -190,17 +208,16 @@ export function appResponsesStep(options: AppResponsesOptions): RequestStep {
   return (request, response) => {
     const key = request.url ?? '/';
     const publicRequest = isCacheableRequest(request, options.sessionCookie);
-    // The common case answered without waiting: a public page in the cache, its version fresh.
-    const fresh = publicRequest && cache ? options.version.peek() : undefined;
-    const hit = fresh === undefined ? undefined : cache?.get(key, fresh, Date.now());
+    const version = publicRequest ? options.version.current() : '';
+    // The common case answered without waiting: a public page in the cache at this version.
+    const hit = publicRequest ? cache?.get(key, version, Date.now()) : undefined;
     if (hit) {
       if (hit.searchLog) options.recordSearch(hit.searchLog);
       return send(request, response, hit);
     }
     void (async () => {
-      const version = publicRequest ? await options.version.current() : '';
       if (publicRequest && cache) {
-        const cached = cache.get(key, version, Date.now()) ?? (await waitForRender(key, version));
+        const cached = await waitForRender(key, version);
         if (cached) {
           if (cached.searchLog) options.recordSearch(cached.searchLog);
           return send(request, response, cached);

@@ -24,7 +24,7 @@ export async function checkPublicForm(
   input: { formToken: string; website?: string | undefined },
   clientAddress: string,
 ): Promise<{ ok: true; key: string } | { ok: false; errors: { form: string } }> {
-  const rate = appRateLimiter(form).hit(clientAddress);
+  const rate = await appRateLimiter(form).hit(clientAddress);
   if (!rate.allowed)
     throw new ActionError({
       code: 'TOO_MANY_REQUESTS',

@@ -22,7 +22,7 @@ const FILL_TIME_MS = 1100;
 const demoSlug = demoListingSlugs()[0] ?? '';
 
 async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     return await work(db);
   } finally {

@@ -62,7 +62,7 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 async function idOf(table: 'volunteers' | 'activity_submissions' | 'match_requests', reference: string) {
-  const db = openDatabase(server.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: server.databasePath });
   try {
     return (
       await db.selectFrom(table).select('id').where('reference', '=', reference).executeTakeFirstOrThrow()
@@ -179,7 +179,7 @@ test('a volunteer signs up, confirms by mail, is approved by their gebied, is fo
 
   // Fourteen days later: the scheduled work (here through `npm run purge`) sends "Is het gelukt?".
   const requestId = await idOf('match_requests', requestReference);
-  const db = openDatabase(server.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: server.databasePath });
   try {
     await db
       .updateTable('match_requests')
@@ -205,7 +205,7 @@ test('a volunteer signs up, confirms by mail, is approved by their gebied, is fo
   await page.getByRole('checkbox', { name: /Ja, trek mijn aanmelding in/ }).check();
   await page.getByRole('button', { name: 'Aanmelding intrekken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Je aanmelding is ingetrokken' })).toBeVisible();
-  const after = openDatabase(server.databasePath);
+  const after = openDatabase({ dialect: 'sqlite', path: server.databasePath });
   try {
     const row = await after
       .selectFrom('volunteers')

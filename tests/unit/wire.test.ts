@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeSearchLogHint, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
+import type { IncomingMessage } from 'node:http';
+import { isCacheableRequest } from '../../scripts/server/app-responses.ts';
 import { compressDynamic, isCompressible, negotiateEncoding } from '../../scripts/server/compression.ts';
 import { createDataVersionSource } from '../../scripts/server/data-version-source.ts';
 import { matchesEtag, weakEtag } from '../../scripts/server/etag.ts';
@@ -81,52 +83,74 @@ describe('render cache', () => {
   });
 });
 
-describe('data version', () => {
-  it('asks the database at most once per interval, and counts own changes at once', async () => {
-    let clock = 0;
-    let reads = 0;
-    let database = 'd1';
-    let generation = 0;
-    let notify = () => {};
-    const version = createDataVersionSource({
-      readDatabase: async () => {
-        reads += 1;
-        return database;
-      },
-      searchGeneration: () => generation,
-      onLocalChange: (listener) => (notify = listener),
-      checkEveryMs: 1000,
-      now: () => clock,
-    });
-    const first = await version.current();
-    database = 'd2'; // another instance wrote
-    clock = 500;
-    expect(await version.current()).toBe(first);
-    expect(reads).toBe(1);
-    clock = 1000;
-    const second = await version.current();
-    expect(second).not.toBe(first);
-    expect(reads).toBe(2);
-    notify(); // this instance wrote: no waiting for the interval
-    const third = await version.current();
-    expect(third).not.toBe(second);
-    generation += 1; // the search index took a write
-    expect(await version.current()).not.toBe(third);
+describe('what the render cache may keep', () => {
+  const cacheable = (url: string, method = 'GET', cookie?: string) =>
+    isCacheableRequest({ url, method, headers: cookie ? { cookie } : {} } as IncomingMessage, 'ww_session');
+
+  it('public pages, the calendars of activities included', () => {
+    for (const url of [
+      '/',
+      '/zoeken?q=koffie&wanneer=deze-week',
+      '/aanbod/taalcafe',
+      '/aanbod/taalcafe/agenda.ics',
+      '/wijken/bolnes',
+      '/wijken/bolnes/activiteiten.ics',
+      '/organisaties/sport-en-welzijn/activiteiten.ics',
+      '/helpende-hand',
+    ])
+      expect(cacheable(url), url).toBe(true);
   });
 
-  it('trusts nothing cached while the database does not answer', async () => {
-    const version = createDataVersionSource({
-      readDatabase: () => Promise.reject(new Error('down')),
-      searchGeneration: () => 0,
-      onLocalChange: () => undefined,
-      checkEveryMs: 1000,
-      now: (() => {
-        let tick = 0;
-        return () => (tick += 1);
-      })(),
-    });
-    expect(await version.current()).not.toBe(await version.current());
+  it("never a form (its token is one person's), a personal link, the back office or a posted form", () => {
+    for (const url of [
+      '/vraag',
+      '/helpen',
+      '/helpen/',
+      '/helpen?wijk=bolnes',
+      '/helpen/aangemeld/abc',
+      '/helpen/mijn/abc.def',
+      '/helpen/beschikbaar/abc.def?antwoord=ja',
+      '/helpen/ingetrokken',
+      '/activiteit-aanmelden',
+      '/activiteit-aanmelden/mijn/abc.def',
+      '/activiteit-aanmelden/ontvangen/abc',
+      '/gelukt/abc.def?antwoord=nee',
+      '/aanvraag/ontvangen/abc',
+      '/aanbod/hulp-bij-boodschappen-in-bolnes/gebruik-maken',
+      '/aanbod/taalcafe/klopt-niet',
+      '/beheer/vrijwilligers',
+      '/wijken/mijn-wijk?postcode=2981AB',
+      '/zoeken?q=koffie&lat=51.87&lng=4.6',
+    ])
+      expect(cacheable(url), url).toBe(false);
+    expect(cacheable('/helpen', 'POST')).toBe(false);
+    expect(cacheable('/aanbod/taalcafe', 'GET', 'ww_session=x')).toBe(false);
   });
+
+  it('not even when the path is spelled so that the router still finds the form', () => {
+    for (const url of [
+      '//helpen',
+      '/h%65lpen',
+      '/%68elpen/mijn/abc',
+      '/aanbod/taalcafe//klopt-niet',
+      '/HELPEN',
+      '/%zz',
+    ])
+      expect(cacheable(url), url).toBe(false);
+  });
+});
+
+it('the cache version changes with the data version and with the search index generation', () => {
+  let data = 7;
+  let generation = 0;
+  const version = createDataVersionSource({ dataVersion: () => data, searchGeneration: () => generation });
+  const first = version.current();
+  expect(version.current()).toBe(first);
+  data += 1; // a listing or organisation changed, through any instance
+  const second = version.current();
+  expect(second).not.toBe(first);
+  generation += 1; // the search index took a write
+  expect(version.current()).not.toBe(second);
 });
 
 it('a search log hint survives the header and rejects anything else', () => {
@@ -134,20 +158,4 @@ it('a search log hint survives the header and rejects anything else', () => {
   expect(decodeSearchLogHint(encodeSearchLogHint(entry))).toEqual(entry);
   expect(decodeSearchLogHint('%7B%22text%22%3A1%7D')).toBeUndefined();
   expect(decodeSearchLogHint('%E0%A4%A')).toBeUndefined();
-});
-
-it('the data version can be read without waiting while the last check is recent', async () => {
-  let clock = 0;
-  const version = createDataVersionSource({
-    readDatabase: async () => 'd',
-    searchGeneration: () => 0,
-    onLocalChange: () => undefined,
-    checkEveryMs: 1000,
-    now: () => clock,
-  });
-  expect(version.peek()).toBeUndefined();
-  const current = await version.current();
-  expect(version.peek()).toBe(current);
-  clock = 1000;
-  expect(version.peek()).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // Volunteers (/helpen), activities residents register (/activiteit-aanmelden), requests to use a
 // volunteer's offer and their follow-up, reports about listings ("Klopt er iets niet?") and the
@@ -30,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('volunteers')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('reference', 'text', (col) => col.notNull().unique())
     .addColumn('submission_key', 'text', (col) => col.notNull().unique())
     .addColumn('status', 'text', (col) => col.notNull())
@@ -64,7 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('activity_submissions')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('reference', 'text', (col) => col.notNull().unique())
     .addColumn('submission_key', 'text', (col) => col.notNull().unique())
     .addColumn('status', 'text', (col) => col.notNull())
@@ -101,7 +102,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('submission_events')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('subject_type', 'text', (col) => col.notNull())
     .addColumn('subject_id', 'integer', (col) => col.notNull())
     .addColumn('at', 'text', (col) => col.notNull())
@@ -118,7 +119,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('match_requests')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('reference', 'text', (col) => col.notNull().unique())
     .addColumn('submission_key', 'text', (col) => col.notNull().unique())
     .addColumn('listing_id', 'integer', (col) => col.references('listings.id').onDelete('set null'))
@@ -146,7 +147,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('listing_reports')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('submission_key', 'text', (col) => col.notNull().unique())
     .addColumn('listing_id', 'integer', (col) => col.notNull().references('listings.id').onDelete('cascade'))
     .addColumn('reason', 'text', (col) => col.notNull())
@@ -161,4 +162,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('listing_reports')
     .columns(['listing_id', 'status'])
     .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of [
+    'listing_reports',
+    'match_requests',
+    'submission_events',
+    'submission_areas',
+    'activity_submissions',
+    'volunteers',
+    'personal_links',
+  ])
+    await db.schema.dropTable(table).execute();
+  await db.schema.alterTable('listings').dropColumn('origin').execute();
 }
