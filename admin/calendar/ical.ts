@@ -1,7 +1,7 @@
 import { addDays, instantAt, minutesOf, TIME_ZONE, weekdayOf } from '../hours/amsterdam-time.ts';
 import type { Listing } from '../schemas/listing.ts';
 import type { Weekday } from '../schemas/fields.ts';
-import { weeklyOn } from './activity-dates.ts';
+import { dutchToday, weeklyOn } from './activity-dates.ts';
 
 /**
  * Activities as iCalendar (RFC 5545): one file per activity ("in je agenda zetten") and feeds per
@@ -11,7 +11,10 @@ import { weeklyOn } from './activity-dates.ts';
  * does not happen: Dutch public holidays and the activity's own closing days, as on its page.
  */
 
-/** How far ahead a series without an end gets its skipped days written out. */
+/**
+ * How far past today a series gets its skipped days written out. Agenda apps fetch a feed again
+ * every few hours or days, so the window moves along with the calendar.
+ */
 const EXDATE_YEARS = 2;
 
 export interface CalendarContext {
@@ -96,7 +99,7 @@ function where(listing: Listing): string | undefined {
 }
 
 /** The VEVENTs of one activity: one per weekly rule (recurring) and one per single date. */
-function eventsOf(listing: Listing, context: CalendarContext, stamp: string): string[][] {
+function eventsOf(listing: Listing, context: CalendarContext, stamp: string, today: string): string[][] {
   const host = new URL(context.baseUrl).hostname;
   const url = `${context.baseUrl}/aanbod/${listing.slug}`;
   const location = where(listing);
@@ -113,13 +116,18 @@ function eventsOf(listing: Listing, context: CalendarContext, stamp: string): st
   const { schedule } = listing;
   const events: string[][] = [];
   schedule.weekly.forEach((rule, index) => {
-    // The series starts on the first of its days on or after its start (or its publication).
-    let first = schedule.startsOn ?? listing.createdAt.slice(0, 10);
+    // The series starts on the first of its days on or after its start (or the Dutch day it was
+    // published). DTSTART always counts as an occurrence (RFC 5545 3.8.5.3), so it must be one of
+    // the rule's days, and a rule whose period holds none of its days is no event at all.
+    let first = schedule.startsOn ?? dutchToday(new Date(listing.createdAt));
     for (let step = 0; step < 7 && !rule.days.includes(weekdayOf(first)); step++) first = addDays(first, 1);
+    if (schedule.endsOn && first > schedule.endsOn) return;
     const byDay = rule.days.map((day) => ICAL_DAYS[day]).join(',');
     const until = schedule.endsOn ? `;UNTIL=${utcStamp(instantAt(schedule.endsOn, minutesOf('23:59')))}` : '';
-    // Every day of the series on which this rule does not happen: holidays and closing days.
-    const last = schedule.endsOn ?? addDays(first, EXDATE_YEARS * 366);
+    // Every day of the series on which this rule does not happen (holidays and closing days), up
+    // to the end of the series or EXDATE_YEARS from today, whichever comes first.
+    const horizon = addDays(today, EXDATE_YEARS * 366);
+    const last = schedule.endsOn && schedule.endsOn < horizon ? schedule.endsOn : horizon;
     const skipped: string[] = [];
     for (let date = first; date <= last; date = addDays(date, 1)) {
       if (!rule.days.includes(weekdayOf(date))) continue;
@@ -158,7 +166,9 @@ export function activitiesCalendar(
   name: string,
   context: CalendarContext,
 ): string {
-  const stamp = utcStamp(context.now ?? new Date());
+  const now = context.now ?? new Date();
+  const stamp = utcStamp(now);
+  const today = dutchToday(now);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -170,7 +180,7 @@ export function activitiesCalendar(
     ...VTIMEZONE,
     ...listings
       .filter((listing) => listing.kind === 'activity')
-      .flatMap((listing) => eventsOf(listing, context, stamp).flat()),
+      .flatMap((listing) => eventsOf(listing, context, stamp, today).flat()),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

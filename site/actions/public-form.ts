@@ -1,6 +1,7 @@
 import { ActionError } from 'astro:actions';
 import { call } from '#admin/app/call.ts';
 import { env } from '#admin/config/env.ts';
+import { FieldError } from '#admin/errors/domain-errors.ts';
 import { checkFormToken, formTokenSecret } from '#admin/questions/form-token.ts';
 import { appRateLimiter, type PublicForm } from '#admin/rate-limit/app-rate-limiters.ts';
 
@@ -17,13 +18,14 @@ const TOKEN_MESSAGES = {
 /**
  * The spam defence of every public form, as on /vraag: a limit per network address, a honeypot
  * field and a signed form token that must be some seconds old. Returns the token's key (a second
- * submit of the same form finds the first), or the message for the whole form.
+ * submit of the same form finds the first); a form that fails the defence gets a message for the
+ * whole form (FieldError `form`). Called inside runUseCase, so an unexpected failure is logged.
  */
 export async function checkPublicForm(
   form: PublicForm,
   input: { formToken: string; website?: string | undefined },
   clientAddress: string,
-): Promise<{ ok: true; key: string } | { ok: false; errors: { form: string } }> {
+): Promise<string> {
   const rate = await appRateLimiter(form).hit(clientAddress);
   if (!rate.allowed)
     throw new ActionError({
@@ -31,16 +33,14 @@ export async function checkPublicForm(
       message: `Er is vanaf deze verbinding al veel verstuurd. Probeer het over ${Math.ceil(rate.retryAfterSeconds / 60)} minuten opnieuw, of bel ons.`,
     });
   if (input.website)
-    return {
-      ok: false,
-      errors: {
-        form: "Het formulier is niet verstuurd, omdat een verborgen veld was ingevuld. Dat doen alleen computerprogramma's. Ben je een mens? Verstuur het dan nog een keer.",
-      },
-    };
+    throw new FieldError(
+      'form',
+      "Het formulier is niet verstuurd, omdat een verborgen veld was ingevuld. Dat doen alleen computerprogramma's. Ben je een mens? Verstuur het dan nog een keer.",
+    );
   const token = checkFormToken(await call(formTokenSecret), input.formToken, {
     minFillMs: env().QUESTION_MIN_FILL_SECONDS * 1000,
     maxAgeMs: FORM_MAX_AGE_MS,
   });
-  if (token.status !== 'ok') return { ok: false, errors: { form: TOKEN_MESSAGES[token.status] } };
-  return { ok: true, key: token.key };
+  if (token.status !== 'ok') throw new FieldError('form', TOKEN_MESSAGES[token.status]);
+  return token.key;
 }

@@ -38,7 +38,6 @@ import {
 } from '#admin/volunteering/volunteer-self-service.ts';
 import { submitVolunteer } from '#admin/volunteering/volunteer-sign-up.ts';
 import { text } from '#admin/schemas/text.ts';
-import { decodeForm } from '#site/lib/forms/decode-form.ts';
 import { checkPublicForm } from './public-form.ts';
 import { runFormUseCase, runUseCase } from './run-use-case.ts';
 
@@ -56,13 +55,13 @@ export const volunteers = {
   signUp: defineAction({
     accept: 'form',
     input: volunteerSignUpSchema(vocabulary),
-    handler: async (input, context) => {
-      const check = await checkPublicForm('volunteer', input, context.clientAddress);
-      if (!check.ok) return check;
-      const submitted = await call(submitVolunteer, input, check.key, volunteeringContext());
-      deliverMailSoon();
-      return { ok: true as const, key: submitted.key };
-    },
+    handler: async (input, context) =>
+      runUseCase(async () => {
+        const key = await checkPublicForm('volunteer', input, context.clientAddress);
+        const submitted = await call(submitVolunteer, input, key, volunteeringContext());
+        deliverMailSoon();
+        return { key: submitted.key };
+      }),
   }),
   confirm: defineAction({
     accept: 'form',
@@ -113,15 +112,13 @@ export const volunteers = {
   requestHelp: defineAction({
     accept: 'form',
     input: MatchRequestInputSchema,
-    handler: async (input, context) => {
-      const check = await checkPublicForm('help-request', input, context.clientAddress);
-      if (!check.ok) return check;
-      return runUseCase(async () => {
-        const request = await call(requestHelp, input.slug, input, check.key, volunteeringContext());
+    handler: async (input, context) =>
+      runUseCase(async () => {
+        const key = await checkPublicForm('help-request', input, context.clientAddress);
+        const request = await call(requestHelp, input.slug, input, key, volunteeringContext());
         deliverMailSoon();
         return { key: request.key };
-      });
-    },
+      }),
   }),
   answerFollowUp: defineAction({
     accept: 'form',
@@ -135,15 +132,13 @@ export const volunteers = {
   report: defineAction({
     accept: 'form',
     input: ReportInputSchema,
-    handler: async (input, context) => {
-      const check = await checkPublicForm('report', input, context.clientAddress);
-      if (!check.ok) return check;
-      return runUseCase(async () => {
-        await call(reportListing, input.slug, input, check.key, volunteeringContext());
+    handler: async (input, context) =>
+      runUseCase(async () => {
+        const key = await checkPublicForm('report', input, context.clientAddress);
+        await call(reportListing, input.slug, input, key, volunteeringContext());
         deliverMailSoon();
         return {};
-      });
-    },
+      }),
   }),
 
   // Back office: every use case checks the actor against the sign-up's gebieden.
@@ -217,23 +212,13 @@ export const activities = {
   register: defineAction({
     accept: 'form',
     input: z.instanceof(FormData),
-    handler: async (form, context) => {
-      const decoded = decodeForm(form, ActivityRegistrationSchema);
-      if (!decoded.ok) return { ok: false as const, errors: decoded.errors, values: decoded.values };
-      const check = await checkPublicForm('activity', decoded.value, context.clientAddress);
-      if (!check.ok) return { ...check, values: decoded.values };
-      return runFormUseCase(form, ActivityRegistrationSchema, async (input) => {
-        const registered = await call(
-          registerActivity,
-          input,
-          check.key,
-          volunteeringContext(),
-          activityDeps(),
-        );
+    handler: async (form, context) =>
+      runFormUseCase(form, ActivityRegistrationSchema, async (input) => {
+        const key = await checkPublicForm('activity', input, context.clientAddress);
+        const registered = await call(registerActivity, input, key, volunteeringContext(), activityDeps());
         deliverMailSoon();
         return { key: registered.key };
-      });
-    },
+      }),
   }),
   confirm: defineAction({
     accept: 'form',

@@ -120,6 +120,95 @@ describe('iCalendar of activities (RFC 5545, Europe/Amsterdam)', () => {
     ]);
   });
 
+  it("skips Dutch public holidays with EXDATEs, as the activity's page does", () => {
+    // Mondays in spring 2026: Tweede Paasdag (6 April) and Koningsdag (27 April) do not happen.
+    const mondays = activitiesCalendar(
+      [
+        activity({
+          weekly: [{ days: ['ma'], opens: '10:00', closes: '11:30' }],
+          startsOn: '2026-03-30',
+          endsOn: '2026-05-04',
+        }),
+      ],
+      'x',
+      context,
+    );
+    expect(mondays).toContain('EXDATE;TZID=Europe/Amsterdam:20260406T100000,20260427T100000');
+    expect(startsIn(mondays, '2026-01-01T00:00:00Z', '2026-12-31T00:00:00Z')).toEqual([
+      '2026-03-30T08:00:00.000Z',
+      '2026-04-13T08:00:00.000Z',
+      '2026-04-20T08:00:00.000Z',
+      '2026-05-04T08:00:00.000Z',
+    ]);
+  });
+
+  it('a series that began years ago still skips the holidays ahead of today', () => {
+    const old = activitiesCalendar(
+      [
+        activity(
+          { weekly: [{ days: ['ma'], opens: '10:00', closes: '11:30' }] },
+          { createdAt: '2019-01-07T09:00:00.000Z' },
+        ),
+      ],
+      'x',
+      context,
+    );
+    // Tweede Paasdag 2027 is 29 March; the Mondays around it happen.
+    expect(startsIn(old, '2027-03-20T00:00:00Z', '2027-04-07T00:00:00Z')).toEqual([
+      '2027-03-22T09:00:00.000Z',
+      '2027-04-05T08:00:00.000Z',
+    ]);
+  });
+
+  it('keeps 14:00 at 14:00 when summer time ends, too', () => {
+    const autumn = activitiesCalendar(
+      [
+        activity({
+          weekly: [{ days: ['di'], opens: '14:00', closes: '16:00' }],
+          startsOn: '2026-10-20',
+          endsOn: '2026-10-27',
+        }),
+      ],
+      'x',
+      context,
+    );
+    // 25 October 2026 is the last Sunday of October: 12:00 UTC before, 13:00 UTC after.
+    expect(startsIn(autumn, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual([
+      '2026-10-20T12:00:00.000Z',
+      '2026-10-27T13:00:00.000Z',
+    ]);
+  });
+
+  it('starts on the Dutch day it was published, and leaves out a rule whose period holds none of its days', () => {
+    // 23:30 UTC on Sunday 1 March is already Monday 2 March in the Netherlands: the first Sunday is the 8th.
+    const sundays = activitiesCalendar(
+      [
+        activity(
+          { weekly: [{ days: ['zo'], opens: '12:00', closes: '13:00' }] },
+          { createdAt: '2026-03-01T23:30:00.000Z' },
+        ),
+      ],
+      'x',
+      context,
+    );
+    expect(startsIn(sundays, '2026-01-01T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual([
+      '2026-03-08T11:00:00.000Z',
+    ]);
+    // Wednesday to Friday holds no Monday: DTSTART would be an occurrence after the end.
+    const none = activitiesCalendar(
+      [
+        activity({
+          weekly: [{ days: ['ma'], opens: '10:00', closes: '11:00' }],
+          startsOn: '2026-03-18',
+          endsOn: '2026-03-20',
+        }),
+      ],
+      'x',
+      context,
+    );
+    expect(new ICAL.Component(ICAL.parse(none) as unknown[]).getAllSubcomponents('vevent')).toEqual([]);
+  });
+
   it('escapes and folds as the RFC says', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     const folded = foldLine(`SUMMARY:${'é'.repeat(60)}`);
