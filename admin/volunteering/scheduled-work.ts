@@ -24,8 +24,9 @@ import { forgetVolunteer } from './volunteer-self-service.ts';
 import type { VolunteeringContext } from './volunteering-context.ts';
 
 /**
- * The scheduled work around volunteers and activities, run hourly by the server and by
- * `npm run purge`. Each step is a plain use case, safe to repeat: what it already did is skipped.
+ * The scheduled work around volunteers and activities, run hourly by the server (under the
+ * housekeeping lease) and by `npm run purge`. Each step is a plain use case, safe to repeat and to
+ * run twice at once: every row is claimed in its UPDATE, so what one runner did the other skips.
  */
 
 /** Every six months a volunteer in the pool is asked whether they are still available. */
@@ -104,14 +105,24 @@ export async function askAvailability(db: Kysely<Database>, context: Volunteerin
       eb.or([eb('availability_asked_at', 'is', null), eb('availability_asked_at', '<', lastConfirmed)]),
     )
     .execute();
+  let asked = 0;
   for (const row of due) {
     await inTransaction(db, async (trx) => {
       const subject = { type: 'volunteer', id: row.id } as const;
-      await trx
+      // Claimed on the value read: a second runner (`npm run purge` beside the server) asks no one twice.
+      const claimed = await trx
         .updateTable('volunteers')
         .set({ availability_asked_at: now.toISOString() })
         .where('id', '=', row.id)
-        .execute();
+        .where('status', '=', 'approved')
+        .where(
+          'availability_asked_at',
+          row.availability_asked_at === null ? 'is' : '=',
+          row.availability_asked_at,
+        )
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return;
+      asked += 1;
       const answer = await issueLink(trx, subject, 'availability', ANSWER_LINK_MS, now);
       const page = await issueLink(trx, subject, 'manage', MANAGE_LINK_MS, now);
       const link = `${context.baseUrl}/helpen/beschikbaar/${answer}`;
@@ -129,7 +140,7 @@ export async function askAvailability(db: Kysely<Database>, context: Volunteerin
       await recordStep(trx, { subject, actorId: null, kind: 'availability-asked' }, now);
     });
   }
-  return due.length;
+  return asked;
 }
 
 /** No answer to "Ben je nog beschikbaar?" within 30 days: the sign-up is paused and its offer goes offline. */
@@ -154,9 +165,10 @@ export async function pauseUnanswered(
       ]),
     )
     .execute();
+  let paused = 0;
   for (const row of due) {
     await inTransaction(db, async (trx) => {
-      await trx
+      const claimed = await trx
         .updateTable('volunteers')
         .set((eb) => ({
           status: 'paused',
@@ -166,7 +178,11 @@ export async function pauseUnanswered(
         }))
         .where('id', '=', row.id)
         .where('status', '=', 'approved')
-        .execute();
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      // Answered, changed or paused by another runner since the read: nothing to do.
+      if (Number(claimed.numUpdatedRows) === 0) return;
+      paused += 1;
       const saved = await trx
         .selectFrom('volunteers')
         .selectAll()
@@ -199,7 +215,7 @@ export async function pauseUnanswered(
       }
     });
   }
-  return due.length;
+  return paused;
 }
 
 export interface VolunteerWorkReport {

@@ -444,6 +444,23 @@ describe('scheduled work', () => {
     expect((await findListingById(database.db, listingId))?.status).toBe('archived');
   });
 
+  it('two runners at once (the server and `npm run purge`) ask and pause each volunteer once', async () => {
+    const start = new Date('2026-01-05T10:00:00Z');
+    const { id } = await confirmedVolunteer(database.db, context(start));
+    await approveVolunteer(database.db, actors.beheerder, id, (await row(id)).version, context(start));
+    const both = (days: number) => {
+      const settings = { ...context(new Date(start.getTime() + days * DAY)), pausedRetentionMonths: 6 };
+      return Promise.all([runVolunteerWork(database.db, settings), runVolunteerWork(database.db, settings)]);
+    };
+    const asked = await both(185);
+    expect(asked.map((report) => report.availabilityAsked).sort()).toEqual([0, 1]);
+    const paused = await both(216);
+    expect(paused.map((report) => report.paused).sort()).toEqual([0, 1]);
+    const subjects = (await mails()).map((mail) => mail.subject);
+    expect(subjects.filter((subject) => subject.startsWith('Ben je nog beschikbaar'))).toHaveLength(1);
+    expect(subjects.filter((subject) => /pauze/i.test(subject))).toHaveLength(1);
+  });
+
   it('"ja" keeps a volunteer in the pool, once per link', async () => {
     const start = new Date('2026-01-05T10:00:00Z');
     const { id } = await confirmedVolunteer(database.db, context(start));
