@@ -65,6 +65,13 @@ export async function deleteUnconfirmed(db: Kysely<Database>, now = new Date()):
       .execute();
     for (const { id } of due) {
       await inTransaction(db, async (trx) => {
+        // Confirmed since the read, or deleted by another runner: left alone.
+        const gone = await trx
+          .deleteFrom(table)
+          .where('id', '=', id)
+          .where('status', '=', 'unconfirmed')
+          .executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) return;
         const subject = { type: type as SubjectType, id };
         await revokeLinks(trx, subject);
         await trx
@@ -77,14 +84,13 @@ export async function deleteUnconfirmed(db: Kysely<Database>, now = new Date()):
           .where('subject_type', '=', type)
           .where('subject_id', '=', id)
           .execute();
-        await trx.deleteFrom(table).where('id', '=', id).where('status', '=', 'unconfirmed').execute();
         await recordAudit(
           trx,
           { actorId: null, action: `${type}.delete-unconfirmed`, objectType: type, objectId: String(id) },
           now,
         );
+        deleted += 1;
       });
-      deleted += 1;
     }
   }
   return deleted;

@@ -27,7 +27,7 @@ import {
 } from '#admin/volunteering/activities.ts';
 import type { ActivityRegistration } from '#admin/volunteering/activity.ts';
 import { handleReport, listReports, reportListing } from '#admin/volunteering/listing-reports.ts';
-import { purgeVolunteerData } from '#admin/volunteering/scheduled-work.ts';
+import { deleteUnconfirmed, purgeVolunteerData } from '#admin/volunteering/scheduled-work.ts';
 import type { VolunteeringContext } from '#admin/volunteering/volunteering-context.ts';
 import { createDocumentSource } from '#search/document-source.ts';
 import { accountWith, snapshot } from '../support/accounts.ts';
@@ -189,6 +189,19 @@ describe("a resident's activity", () => {
       organiser_phone: null,
     });
     expect((await findListingById(database.db, listingId))?.status).toBe('archived');
+  });
+
+  it('is deleted whole when nobody confirmed it within 7 days; a confirmed one stays', async () => {
+    const start = new Date('2026-11-01T10:00:00Z');
+    await registerActivity(database.db, registration(), 'never-confirmed', context(start), deps());
+    const { id: kept } = await confirmed({}, start);
+    const day = 24 * 3600_000;
+    expect(await deleteUnconfirmed(database.db, new Date(start.getTime() + 6 * day))).toBe(0);
+    expect(await deleteUnconfirmed(database.db, new Date(start.getTime() + 7 * day + 1000))).toBe(1);
+    const left = await database.db.selectFrom('activity_submissions').select('id').execute();
+    expect(left.map((entry) => entry.id)).toEqual([kept]);
+    const links = await database.db.selectFrom('personal_links').select('subject_id').execute();
+    expect(links.every((link) => link.subject_id === kept)).toBe(true);
   });
 
   it("keeps the organiser's data 90 days after the last date, then removes it", async () => {
