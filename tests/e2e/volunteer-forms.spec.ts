@@ -324,6 +324,75 @@ test("the volunteer's own page refuses a change without days and keeps what was 
   await expect(page.getByRole('checkbox', { name: 'Dinsdag', exact: true })).toBeChecked();
 });
 
+/** The row's version (or whole row): a refused form leaves it as it was. */
+const stored = (table: 'volunteers' | 'activity_submissions' | 'match_requests', id: number) =>
+  withDatabase((db) => db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+
+/** Sends a form on `page` by clicking `button`, and checks the refusal: a 4xx, the message at the field and in the summary. */
+async function expectRefused(page: Page, button: string, message: string): Promise<void> {
+  const response = page.waitForResponse((answer) => answer.request().method() === 'POST');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const status = (await response).status();
+  expect(status, button).toBeGreaterThanOrEqual(400);
+  expect(status, button).toBeLessThan(500);
+  await expect(page.locator('#foutmeldingen'), button).toContainText(message);
+  await expect(page.locator('.ww-field-error').filter({ hasText: message }), button).toHaveCount(1);
+}
+
+test('the own pages refuse bad input at the field and in the summary, and change nothing', async ({
+  page,
+}) => {
+  const volunteer = await stored('volunteers', made.volunteer.id);
+  await page.goto(`/helpen/mijn/${made.volunteer.token}`);
+  await expectRefused(page, 'Aanmelding intrekken', 'Vink aan dat je je aanmelding wilt intrekken.');
+  expect(await stored('volunteers', made.volunteer.id)).toEqual(volunteer);
+
+  const activity = await stored('activity_submissions', made.activity.id);
+  await page.goto(`/activiteit-aanmelden/mijn/${made.activity.token}`);
+  await expectRefused(page, 'Activiteit intrekken', 'Vink aan dat je de activiteit wilt intrekken.');
+  await page.goto(`/activiteit-aanmelden/mijn/${made.activity.token}`);
+  await page.getByLabel('Naam van de activiteit').fill('x');
+  await expectRefused(page, 'Wijzigingen opslaan', 'Geef je activiteit een naam van minstens 3 tekens.');
+  expect(await stored('activity_submissions', made.activity.id)).toEqual(activity);
+});
+
+test('the back-office forms refuse bad input at the field and in the summary, and change nothing', async ({
+  page,
+  baseURL,
+}) => {
+  const context: VolunteeringContext = {
+    content,
+    baseUrl: baseURL ?? '',
+    siteName: content.municipality.siteName,
+  };
+  const waiting = await withDatabase((db) =>
+    confirmedVolunteer(db, context, { email: `wim-${crypto.randomUUID().slice(0, 6)}@example.nl` }),
+  );
+  await loggedInBeheerder(page);
+
+  const volunteer = await stored('volunteers', waiting.id);
+  for (const [button, field, value, message] of [
+    ['Vraag om aanpassing', 'Wat moet er anders?', '', 'Schrijf op wat er anders moet.'],
+    ['Afwijzen', 'Waarom?', 'nee', 'Schrijf in een paar woorden wat er anders moet, of waarom.'],
+    ['Persoonsgegevens verwijderen', undefined, '', 'Vink aan dat de vrijwilliger dit zelf vroeg.'],
+  ] as const) {
+    await page.goto(`/beheer/vrijwilligers/${waiting.id}`);
+    if (field) await page.getByLabel(field, { exact: true }).fill(value);
+    await expectRefused(page, button, message);
+  }
+  expect(await stored('volunteers', waiting.id)).toEqual(volunteer);
+
+  const request = await stored('match_requests', made.request.id);
+  await page.goto(`/beheer/aanvragen/${made.request.id}`);
+  await expectRefused(page, 'Afsluiten', 'Schrijf op wat er anders moet.');
+  expect(await stored('match_requests', made.request.id)).toEqual(request);
+
+  const activity = await stored('activity_submissions', made.activity.id);
+  await page.goto(`/beheer/activiteiten/${made.activity.id}`);
+  await expectRefused(page, 'Afwijzen', 'Schrijf op wat er anders moet.');
+  expect(await stored('activity_submissions', made.activity.id)).toEqual(activity);
+});
+
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])

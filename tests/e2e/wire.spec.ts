@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { sql } from 'kysely';
+import { raiseDataVersion } from '#admin/data-version/data-version.ts';
 import { openDatabase } from '#admin/db/open-database.ts';
 import { e2eDatabasePath, loggedInEditor } from '../support/e2e-admin.ts';
 
@@ -59,6 +60,8 @@ test('form and personal pages are never cached: each view of /vraag has its own 
   expect(first).toBeTruthy();
   expect(first).not.toBe(second);
   // The forms of volunteers, activities, requests and reports, also when the path is spelled oddly.
+  // Absolute, or `//helpen` would be read as another host.
+  const origin = new URL((await request.get('/api/health')).url()).origin;
   for (const path of [
     '/helpen',
     '//helpen',
@@ -68,7 +71,7 @@ test('form and personal pages are never cached: each view of /vraag has its own 
   ]) {
     const tokens = [];
     for (const view of [1, 2]) {
-      const response = await request.get(path, { headers: BROWSER });
+      const response = await request.get(`${origin}${path}`, { headers: BROWSER });
       expect(response.status(), `${path} ${view}`).toBe(200);
       expect(response.headers()['cache-control'], path).toBe('no-store');
       expect(response.headers().etag, path).toBeUndefined();
@@ -126,14 +129,23 @@ test('a change written by another instance reaches the cached page within the ve
   const listingPath = '/aanbod/repair-cafe';
   expect(await (await request.get(listingPath)).text()).not.toContain('Andere instantie');
   const summary = `Andere instantie ${crypto.randomUUID().slice(0, 6)}: repareren met hulp van vrijwilligers.`;
-  // Another server process on the same database: it commits, this one never hears of it.
+  // Another server process on the same database: it commits (raising the data version, as every
+  // write does), this one never hears of it and sees the new version at its next poll.
   const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
-    await db
-      .updateTable('listings')
-      .set({ summary, version: sql`version + 1`, updated_at: new Date().toISOString() })
-      .where('slug', '=', 'repair-cafe')
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      const dataVersion = await raiseDataVersion(trx);
+      await trx
+        .updateTable('listings')
+        .set({
+          summary,
+          version: sql`version + 1`,
+          data_version: dataVersion,
+          updated_at: new Date().toISOString(),
+        })
+        .where('slug', '=', 'repair-cafe')
+        .execute();
+    });
   } finally {
     await db.destroy();
   }
