@@ -337,11 +337,14 @@ async function expectRefused(page: Page, button: string, message: string): Promi
   expect(status, button).toBeLessThan(500);
   await expect(page.locator('#foutmeldingen'), button).toContainText(message);
   await expect(page.locator('.ww-field-error').filter({ hasText: message }), button).toHaveCount(1);
+  // The error state is a new page state too: axe finds nothing on it.
+  expect(await violations(page), button).toEqual([]);
 }
 
-test('the own pages refuse bad input at the field and in the summary, and change nothing', async ({
+test('the own pages refuse bad input at the field and in the summary, change nothing, and axe finds nothing', async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const volunteer = await stored('volunteers', made.volunteer.id);
   await page.goto(`/helpen/mijn/${made.volunteer.token}`);
   await expectRefused(page, 'Aanmelding intrekken', 'Vink aan dat je je aanmelding wilt intrekken.');
@@ -356,10 +359,11 @@ test('the own pages refuse bad input at the field and in the summary, and change
   expect(await stored('activity_submissions', made.activity.id)).toEqual(activity);
 });
 
-test('the back-office forms refuse bad input at the field and in the summary, and change nothing', async ({
+test('the back-office forms refuse bad input at the field and in the summary, change nothing, and axe finds nothing', async ({
   page,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   const context: VolunteeringContext = {
     content,
     baseUrl: baseURL ?? '',

@@ -365,6 +365,41 @@ describe('"Klopt er iets niet?"', () => {
     expect(toAdmins?.to_address).toBe(actors.beheerder?.email);
   });
 
+  it("who may read and handle reports: the listing's organisation's editors and the beheerders; nobody else, and nothing changes", async () => {
+    const listing = await publishedListing('karaat');
+    const editor = await accountWith(database.db, { role: 'organisatie', organisationSlug: 'karaat' });
+    await reportListing(
+      database.db,
+      listing.slug,
+      { reason: 'adres', details: 'Het adres is verhuisd.', slug: listing.slug, formToken: 'x' },
+      'matrix',
+      context(),
+    );
+    const [report] = await listReports(database.db, editor, { status: 'open' });
+    const id = report?.id ?? 0;
+    const before = await snapshot(database.db);
+    for (const [who, actor] of Object.entries(actors)) {
+      if (who === 'beheerder') continue;
+      if (actor?.role === 'organisatie') {
+        // Editors of other organisations (the volunteer desk's too) see none of this listing's reports.
+        expect(await listReports(database.db, actor, { status: 'open' }), who).toEqual([]);
+        await expect(handleReport(database.db, actor, id), who).rejects.toBeInstanceOf(ForbiddenError);
+        continue;
+      }
+      const expected = actor ? ForbiddenError : LoginRequiredError;
+      await expect(listReports(database.db, actor, { status: 'open' }), who).rejects.toBeInstanceOf(expected);
+      await expect(handleReport(database.db, actor, id), who).rejects.toBeInstanceOf(expected);
+    }
+    expect(await snapshot(database.db)).toBe(before);
+    expect(
+      (await listReports(database.db, actors.beheerder, { status: 'open' })).map((entry) => entry.id),
+    ).toEqual([id]);
+    await handleReport(database.db, actors.beheerder, id);
+    expect(await listReports(database.db, editor, { status: 'afgehandeld' })).toMatchObject([
+      { id, status: 'afgehandeld' },
+    ]);
+  });
+
   async function publishedListingWithoutEditors() {
     await insertListing(database.db, {
       slug: 'zonder-redacteur',
