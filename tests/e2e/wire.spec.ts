@@ -123,14 +123,14 @@ test('an edit in the back office shows at once on the public page, though it was
   expect(await search.text()).toContain(newTitle);
 });
 
-test('a change written by another instance reaches the cached page within the version check', async ({
+test('a change written by another instance reaches the cached page within the data version poll', async ({
   request,
 }) => {
   const listingPath = '/aanbod/repair-cafe';
   expect(await (await request.get(listingPath)).text()).not.toContain('Andere instantie');
   const summary = `Andere instantie ${crypto.randomUUID().slice(0, 6)}: repareren met hulp van vrijwilligers.`;
-  // Another server process on the same database: it commits (raising the data version, as every
-  // write does), this one never hears of it and sees the new version at its next poll.
+  // Another server process on the same database: it raises the data version in its transaction,
+  // as every write does, and commits; this process is never told.
   const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     await db.transaction().execute(async (trx) => {

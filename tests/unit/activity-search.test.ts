@@ -4,6 +4,7 @@ import { meilisearchFilter, meilisearchSettings } from '#search/meilisearch/meil
 import type { SearchDocument } from '#search/search-document.ts';
 import { SearchQuerySchema } from '#search/search-query.ts';
 import { parseSearchParams, toSearchParams, type SearchVocabulary } from '#search/url-params.ts';
+import { createTextAnalyzer } from '#search/text/text-analyzer.ts';
 
 const vocabulary: SearchVocabulary = {
   neighbourhoodCentres: new Map([['bolnes', { lat: 51.892, lng: 4.578 }]]),
@@ -64,7 +65,7 @@ describe('"deze week" and "deze maand"', () => {
   });
 
   it('Meilisearch filters on the same days', () => {
-    expect(meilisearchSettings({ synonyms: [] }).filterableAttributes).toContain('dates');
+    expect(meilisearchSettings(createTextAnalyzer({ synonyms: [] })).filterableAttributes).toContain('dates');
     expect(
       meilisearchFilter(SearchQuerySchema.parse({ filters: { dates: ['2026-12-04', '2026-12-05'] } })),
     ).toEqual(['dates IN ["2026-12-04", "2026-12-05"]']);
