@@ -157,6 +157,50 @@ describe('who may moderate volunteers', () => {
     }
   }
 
+  it('every step is in the history and the audit log, with who took it and without personal data', async () => {
+    const { id } = await confirmedVolunteer(database.db, context());
+    const teamlid = actors['teamlid of the gebied'];
+    await requestVolunteerChange(
+      database.db,
+      teamlid,
+      id,
+      (await row(id)).version,
+      'Vul ook je telefoonnummer in.',
+      context(),
+    );
+    await declineVolunteer(
+      database.db,
+      actors.beheerder,
+      id,
+      (await row(id)).version,
+      'Geen plek.',
+      context(),
+    );
+    const steps = await database.db
+      .selectFrom('submission_events')
+      .select(['kind', 'actor_user_id'])
+      .where('subject_type', '=', 'volunteer')
+      .where('subject_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(steps.map((step) => step.kind)).toEqual(expect.arrayContaining(['changes-requested', 'declined']));
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('object_type', '=', 'volunteer')
+      .where('object_id', '=', String(id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((entry) => [entry.action, entry.actor_user_id])).toEqual(
+      expect.arrayContaining([
+        ['volunteer.changes-requested', teamlid?.id],
+        ['volunteer.declined', actors.beheerder?.id],
+      ]),
+    );
+    for (const secret of [...PERSONAL, 'Vul ook je telefoonnummer in.', 'Geen plek.'])
+      expect(JSON.stringify(audit)).not.toContain(secret);
+  });
+
   it('two moderators deciding on the same version: one wins, the other hears so', async () => {
     const { id } = await confirmedVolunteer(database.db, context());
     const { version } = await row(id);
