@@ -63,7 +63,7 @@ function documentsFor(count: number): SearchDocument[] {
   const now = new Date().toISOString();
   return syntheticListings(count, demo, content).map((data, index) => {
     const listing: Listing = { ...data, id: index + 1, version: 1, createdAt: now, updatedAt: now };
-    return projectListing(listing, vocabulary);
+    return projectListing(listing, vocabulary, '2026-01-01');
   });
 }
 
