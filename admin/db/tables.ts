@@ -55,7 +55,7 @@ export interface PersonalLinkTable {
 /** A volunteer's sign-up. Personal fields are null once withdrawn or purged. */
 export interface VolunteerTable {
   id: Generated<number>;
-  /** `VW-2026-000012`: what the volunteer and the team call the sign-up. */
+  /** `VL-2026-000012`: what the volunteer and the team call the sign-up. */
   reference: string;
   submission_key: string;
   status: string;

@@ -1,3 +1,4 @@
+import { referenceFor } from '../references/reference.ts';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/tables.ts';
@@ -15,9 +16,6 @@ export interface SubmittedQuestion {
   /** False when this form was sent before: the earlier question is returned, nothing added. */
   created: boolean;
 }
-
-export const referenceFor = (id: number, createdAt: string): string =>
-  `VR-${createdAt.slice(0, 4)}-${String(id).padStart(6, '0')}`;
 
 export interface SubmitContext {
   team: InboxTeam;
@@ -89,7 +87,7 @@ async function storeQuestion(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reference = referenceFor(id, now);
+    const reference = referenceFor('question', id, now);
     await trx.updateTable('questions').set({ reference }).where('id', '=', id).execute();
     await trx
       .insertInto('question_events')

@@ -1,3 +1,4 @@
+import { referenceFor } from '../references/reference.ts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/user.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -7,7 +8,7 @@ import { FieldError, ForbiddenError, InvalidInputError, NotFoundError } from '..
 import { listPublishedListingsInFull } from '../listings/listing-repository.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { newReferralMail } from '../mail/templates.ts';
-import { referenceFor, referralInputSchema, type ReferralInput } from './referral.ts';
+import { referralInputSchema, type ReferralInput } from './referral.ts';
 import { requireReferrer } from './referral-access.ts';
 import { areaOfTeam, type ReferralContext } from './referral-context.ts';
 import { organisationRecipients } from './referral-mail.ts';
@@ -106,7 +107,7 @@ export async function createReferral(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reference = referenceFor(id, at);
+    const reference = referenceFor('referral', id, at);
     await trx.updateTable('referrals').set({ reference }).where('id', '=', id).execute();
     await trx
       .insertInto('referral_life_domains')

@@ -141,6 +141,3 @@ export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;
 export const HandoverMailInputSchema = z.object({
   email: EmailSchema.max(254, 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.'),
 });
-
-export const referenceFor = (id: number, createdAt: string): string =>
-  `VW-${createdAt.slice(0, 4)}-${String(id).padStart(6, '0')}`;

@@ -1,3 +1,4 @@
+import { referenceFor } from '../references/reference.ts';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -51,7 +52,6 @@ import {
   deskOf,
   noticeRecipients,
   publicContact,
-  referenceFor,
   type VolunteeringContext,
 } from './volunteering-context.ts';
 
@@ -206,7 +206,7 @@ export async function registerActivity(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reference = referenceFor('AC', id, at);
+    const reference = referenceFor('activity', id, at);
     await trx.updateTable('activity_submissions').set({ reference }).where('id', '=', id).execute();
     const subject = { type: 'activity', id } as const;
     await setSubjectAreas(

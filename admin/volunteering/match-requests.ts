@@ -1,3 +1,4 @@
+import { referenceFor } from '../references/reference.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../accounts/user.ts';
@@ -25,13 +26,7 @@ import {
   PersonalLinkError,
 } from './personal-links.ts';
 import { historyOf, recordStep, type SubmissionEvent } from './submission-history.ts';
-import {
-  deskOf,
-  isPlainText,
-  noticeRecipients,
-  referenceFor,
-  type VolunteeringContext,
-} from './volunteering-context.ts';
+import { deskOf, isPlainText, noticeRecipients, type VolunteeringContext } from './volunteering-context.ts';
 
 /**
  * "Ik wil hier gebruik van maken": a resident asks for a volunteer's public offer. The request goes
@@ -131,7 +126,7 @@ export async function requestHelp(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reference = referenceFor('AV', id, at);
+    const reference = referenceFor('matchRequest', id, at);
     await trx.updateTable('match_requests').set({ reference }).where('id', '=', id).execute();
     const areas = await areasOfSubject(trx, { type: 'volunteer', id: offer.volunteerId });
     await setSubjectAreas(trx, { type: 'match', id }, areas);

@@ -1,3 +1,4 @@
+import { referenceFor } from '../references/reference.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -7,7 +8,7 @@ import { setSubjectAreas } from './moderation-scope.ts';
 import { CONFIRM_WITHIN_MS, issueLink } from './personal-links.ts';
 import { recordStep } from './submission-history.ts';
 import { columnsOf, type VolunteerSignUp } from './volunteer.ts';
-import { areasOf, referenceFor, type VolunteeringContext } from './volunteering-context.ts';
+import { areasOf, type VolunteeringContext } from './volunteering-context.ts';
 
 export interface SubmittedVolunteer {
   reference: string;
@@ -52,7 +53,7 @@ export async function submitVolunteer(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const reference = referenceFor('VW', id, at);
+      const reference = referenceFor('volunteer', id, at);
       await trx.updateTable('volunteers').set({ reference }).where('id', '=', id).execute();
       const subject = { type: 'volunteer', id } as const;
       await setSubjectAreas(

@@ -58,9 +58,6 @@ export function publicContact(
   return { phone: context.content.municipality.phone, email: context.content.municipality.email };
 }
 
-export const referenceFor = (prefix: string, id: number, createdAt: string): string =>
-  `${prefix}-${createdAt.slice(0, 4)}-${String(id).padStart(6, '0')}`;
-
 // Markup such as `<script>` or `<b>`: people write plain text, and text full of tags is almost
 // always a bot or an attack. A lone `<` ("<3") is fine.
 const HTML_TAG = /<\s*\/?\s*[a-zA-Z!][^>]*>/;

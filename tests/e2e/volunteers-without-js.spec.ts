@@ -96,7 +96,7 @@ test('a volunteer signs up, confirms by mail, is approved by their gebied, is fo
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bijna klaar: kijk in je mail' })).toBeVisible();
   const reference = (await page.locator('.ww-reference').innerText()).trim();
-  expect(reference).toMatch(/^VW-\d{4}-\d{6}$/);
+  expect(reference).toMatch(/^VL-\d{4}-\d{6}$/);
 
   // Before the address is confirmed, nobody in the back office sees the sign-up.
   const ownLink = await linkInMail(email, /Bevestig je aanmelding/, /\/helpen\/mijn\//);

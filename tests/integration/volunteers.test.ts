@@ -67,7 +67,7 @@ const row = (id: number) =>
 describe('signing up', () => {
   it('stores the sign-up unconfirmed, mails the confirmation link, and shows it to nobody until confirmed', async () => {
     const submitted = await submitVolunteer(database.db, signUp(), 'key-1', context());
-    expect(submitted.reference).toMatch(/^VW-\d{4}-\d{6}$/);
+    expect(submitted.reference).toMatch(/^VL-\d{4}-\d{6}$/);
     // Sending the same form twice finds the first sign-up.
     expect(await submitVolunteer(database.db, signUp(), 'key-1', context())).toMatchObject({
       created: false,
