@@ -39,6 +39,7 @@ import {
 import { submitVolunteer } from '#admin/volunteering/volunteer-sign-up.ts';
 import { text } from '#admin/schemas/text.ts';
 import { checkPublicForm } from './public-form.ts';
+import { moderationActions } from './moderation-actions.ts';
 import { runFormUseCase, runUseCase } from './run-use-case.ts';
 
 const content = appContent();
@@ -142,35 +143,12 @@ export const volunteers = {
   }),
 
   // Back office: every use case checks the actor against the sign-up's gebieden.
-  approve: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema }),
-    handler: async ({ id, version }, context) =>
-      runUseCase(async () => {
-        await call(approveVolunteer, context.locals.actor, id, version, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
-  }),
-  requestChange: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema, note: DecisionNoteSchema }),
-    handler: async ({ id, version, note }, context) =>
-      runUseCase(async () => {
-        await call(requestVolunteerChange, context.locals.actor, id, version, note, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
-  }),
-  decline: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema, reason: DecisionNoteSchema }),
-    handler: async ({ id, version, reason }, context) =>
-      runUseCase(async () => {
-        await call(declineVolunteer, context.locals.actor, id, version, reason, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
+  ...moderationActions({
+    approve: (actor, id, version) => call(approveVolunteer, actor, id, version, volunteeringContext()),
+    requestChange: (actor, id, version, note) =>
+      call(requestVolunteerChange, actor, id, version, note, volunteeringContext()),
+    decline: (actor, id, version, reason) =>
+      call(declineVolunteer, actor, id, version, reason, volunteeringContext()),
   }),
   remove: defineAction({
     accept: 'form',
@@ -249,34 +227,11 @@ export const activities = {
     handler: async ({ token }) =>
       runUseCase(async () => call(withdrawActivity, token, volunteeringContext()).then(() => ({}))),
   }),
-  approve: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema }),
-    handler: async ({ id, version }, context) =>
-      runUseCase(async () => {
-        await call(approveActivity, context.locals.actor, id, version, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
-  }),
-  requestChange: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema, note: DecisionNoteSchema }),
-    handler: async ({ id, version, note }, context) =>
-      runUseCase(async () => {
-        await call(requestActivityChange, context.locals.actor, id, version, note, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
-  }),
-  decline: defineAction({
-    accept: 'form',
-    input: z.object({ id: IdSchema, version: IdSchema, reason: DecisionNoteSchema }),
-    handler: async ({ id, version, reason }, context) =>
-      runUseCase(async () => {
-        await call(declineActivity, context.locals.actor, id, version, reason, volunteeringContext());
-        deliverMailSoon();
-        return {};
-      }),
+  ...moderationActions({
+    approve: (actor, id, version) => call(approveActivity, actor, id, version, volunteeringContext()),
+    requestChange: (actor, id, version, note) =>
+      call(requestActivityChange, actor, id, version, note, volunteeringContext()),
+    decline: (actor, id, version, reason) =>
+      call(declineActivity, actor, id, version, reason, volunteeringContext()),
   }),
 };
