@@ -4,6 +4,8 @@ import { publicBaseUrl } from '../config/public-url.ts';
 import { loadContent, type Content } from '../content/load-content.ts';
 import type { EditorDeps } from '../listings/listing-editor.ts';
 import { createLocatieserver } from '../location/locatieserver.ts';
+import type { HsdsSettings } from '../open-data/hsds-catalog.ts';
+import { hsdsSettingsFrom } from '../open-data/hsds-settings.ts';
 import type { InboxContext } from '../questions/inbox.ts';
 import { inboxTeams } from '../questions/team-directory.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
@@ -46,4 +48,9 @@ export function listingEditorDeps(): EditorDeps {
   locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL });
   const lookup = locatieserver;
   return { lookupAddress: (query) => lookup.lookup(query), vocabulary: listingVocabulary(appContent()) };
+}
+
+/** What the HSDS API and the export need besides the database: names and links from content. */
+export function hsdsSettings(): HsdsSettings {
+  return hsdsSettingsFrom(appContent(), publicBaseUrl(env()));
 }

@@ -109,7 +109,13 @@ export async function updateListing(
   now = new Date().toISOString(),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
+    // The open-data id stays what it was: it is the listing's identity outside this database.
+    const {
+      created_at: _created,
+      version: _version,
+      uuid: _uuid,
+      ...columns
+    } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
       .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
@@ -244,6 +250,8 @@ export async function updateListingState(
     .set((eb) => ({
       ...(set.status ? { status: set.status } : {}),
       ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+      // Publishing or confirming is a person checking it: an imported listing is then checked.
+      ...(set.status === 'published' || set.lastVerifiedAt ? { needs_review: 0 } : {}),
       updated_at: now,
       version: eb('version', '+', 1),
     }))

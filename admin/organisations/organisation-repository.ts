@@ -4,7 +4,15 @@ import type { Database, OrganisationRow } from '../db/tables.ts';
 import { AddressSchema } from '../schemas/fields.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 
-export type StoredOrganisation = Organisation & { id: number; version: number; updatedAt: string };
+export type StoredOrganisation = Organisation & {
+  id: number;
+  /** The HSDS `id`: stable across renames, exports and imports. */
+  openDataId: string;
+  /** Imported and not yet checked by a person ("nog controleren"). */
+  needsReview: boolean;
+  version: number;
+  updatedAt: string;
+};
 
 function organisationFromRow(row: OrganisationRow): StoredOrganisation {
   const address = row.address_json === null ? undefined : AddressSchema.parse(JSON.parse(row.address_json));
@@ -22,6 +30,8 @@ function organisationFromRow(row: OrganisationRow): StoredOrganisation {
   return {
     ...organisation,
     id: row.id,
+    openDataId: z.uuid().parse(row.uuid),
+    needsReview: row.needs_review === 1,
     version: row.version,
     updatedAt: z.iso.datetime().parse(row.updated_at),
   };
@@ -56,6 +66,7 @@ export async function importMissingOrganisations(
       organisations.map((organisation) => ({
         slug: organisation.slug,
         ...columnsOf(organisation),
+        uuid: crypto.randomUUID(),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -83,12 +94,15 @@ export async function insertOrganisation(
   db: Kysely<Database>,
   organisation: Organisation,
   now = new Date().toISOString(),
+  origin: { openDataId?: string; needsReview?: boolean } = {},
 ): Promise<void> {
   await db
     .insertInto('organisations')
     .values({
       slug: organisation.slug,
       ...columnsOf(organisation),
+      uuid: origin.openDataId ?? crypto.randomUUID(),
+      needs_review: origin.needsReview ? 1 : 0,
       version: 1,
       created_at: now,
       updated_at: now,
@@ -109,7 +123,13 @@ export async function updateOrganisation(
 ): Promise<boolean> {
   const result = await db
     .updateTable('organisations')
-    .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))
+    // Saving the profile is a person checking it: an imported organisation is then checked.
+    .set((eb) => ({
+      ...columnsOf(organisation),
+      needs_review: 0,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
     .where('slug', '=', slug)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();

@@ -138,6 +138,10 @@ export const ListingInputSchema = ListingFieldsSchema.extend({
   status: ListingStatusSchema.default('published'),
   lastVerifiedAt: DateSchema,
   isDemo: z.boolean().default(false),
+  /** The HSDS `id` (open data); a new listing gets one when it is stored, an imported one keeps its own. */
+  openDataId: z.uuid().optional(),
+  /** Imported and not yet checked by a person: shown as "nog controleren" until it is saved, confirmed or published. */
+  needsReview: z.boolean().optional(),
 }).refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
   message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
   path: ['neighbourhoods'],
@@ -149,6 +153,7 @@ export type ListingData = z.output<typeof ListingInputSchema>;
 export const ListingSchema = ListingInputSchema.and(
   z.object({
     id: z.number().int().positive(),
+    openDataId: z.uuid(),
     /** Incremented on every change; the search index records the version it holds. */
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
