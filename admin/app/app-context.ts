@@ -4,6 +4,7 @@ import { publicBaseUrl } from '../config/public-url.ts';
 import { loadContent, type Content } from '../content/load-content.ts';
 import type { EditorDeps } from '../listings/listing-editor.ts';
 import { createLocatieserver } from '../location/locatieserver.ts';
+import { monitorContextFrom, type MonitorContext } from '../monitoring/monitor-context.ts';
 import type { HsdsSettings } from '../open-data/hsds-catalog.ts';
 import { hsdsSettingsFrom } from '../open-data/hsds-settings.ts';
 import type { InboxContext } from '../questions/inbox.ts';
@@ -54,3 +55,7 @@ export function listingEditorDeps(): EditorDeps {
 export function hsdsSettings(): HsdsSettings {
   return hsdsSettingsFrom(appContent(), publicBaseUrl(env()));
 }
+
+let monitor: MonitorContext | undefined;
+/** Gebieden, wijken, teams and leefgebieden for the monitor, from content. */
+export const monitorContext = (): MonitorContext => (monitor ??= monitorContextFrom(appContent()));
