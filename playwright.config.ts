@@ -2,24 +2,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { freePorts } from '#tests/support/free-ports.ts';
 import { writeTestTiles } from '#tests/support/test-tiles.ts';
 
 // The e2e suite runs against the built server (`npm run build` first) with its own database in a
 // temporary folder, so it never touches data/ and always starts from the demo data.
-const port = Number(process.env.E2E_PORT ?? 4399);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'wijkwijzer-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+// Four ports: the server, the one whose services are down, the Locatieserver and the tile service.
+// Chosen free unless E2E_PORT says where to start; set in the environment so that the workers,
+// which read this file again, use the same ones.
+process.env.E2E_PORTS ??= process.env.E2E_PORT
+  ? [0, 1, 2, 3].map((offset) => Number(process.env.E2E_PORT) + offset).join(',')
+  : freePorts(4).join(',');
+const [port = 4399, engineDownPort = 4400, locatieserverPort = 4401, tileUpstreamPort = 4402] =
+  process.env.E2E_PORTS.split(',').map(Number);
 const baseURL = `http://127.0.0.1:${port}`;
 // A second server whose outside services cannot be reached (Meilisearch, map tiles and the
 // Locatieserver configured on a closed port), to prove that search, maps and "wat is mijn
 // wijk?" fail politely and every other page keeps working.
-const engineDownPort = port + 1;
 const engineDownURL = `http://127.0.0.1:${engineDownPort}`;
 const closedPort = 'http://127.0.0.1:9';
 // Recorded PDOK Locatieserver answers, and a tile service on loopback behind the app's tile proxy: the
 // suite never reaches the network.
-const locatieserverPort = port + 2;
-const tileUpstreamPort = port + 3;
 const tileDir = join(dataDir, 'tiles');
 writeTestTiles(tileDir);
 
@@ -36,6 +41,10 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The suite must pass on a busy 2-core machine: page loads and builds of the search index can take
+  // seconds there. Long journeys mark themselves slow (three times this).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
@@ -54,12 +63,12 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], channel: undefined },
-      testIgnore: /(services-down|without-js)\.spec\.ts/,
+      testIgnore: /(services-down|without-js|layout-phone)\.spec\.ts/,
     },
     {
       name: 'phone-zonder-js',
       use: { ...devices['Pixel 7'], javaScriptEnabled: false },
-      testMatch: /(public-pages|search|without-js|admin|question)\.spec\.ts/,
+      testMatch: /(public-pages|search|without-js|admin|question|layout-phone|screenshots)\.spec\.ts/,
     },
     {
       name: 'diensten-onbereikbaar',

@@ -3,6 +3,7 @@
 // Runs on the Node 24 that the `node` devDependency provides; admin/ and search/ are loaded from
 // source, so this file and the pages share one database handle, one set of caches and one job runner.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { startBackgroundWork, stopBackgroundWork } from '#admin/app/background-work.ts';
 import { databasePath, env } from '#admin/config/env.ts';
 import { contentRoot } from '#admin/config/paths.ts';
@@ -11,8 +12,18 @@ import { loadContent } from '#admin/content/load-content.ts';
 import { appDatabase } from '#admin/db/app-database.ts';
 import { log } from '#admin/logging/log.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
+import { onDataChanged } from '#admin/cache/data-changes.ts';
+import { readDataVersion } from '#admin/cache/data-version.ts';
+import { call } from '#admin/app/call.ts';
+import { SESSION_COOKIE } from '#admin/accounts/sessions.ts';
+import { appSearchLog } from '#admin/search-log/app-search-log.ts';
+import { appSearch } from '#search/index.ts';
+import { appResponsesStep } from './server/app-responses.ts';
 import { bodyLimit } from './server/body-limit.ts';
+import { createDataVersionSource } from './server/data-version-source.ts';
 import { createHttpServer } from './server/http-server.ts';
+import { createRenderCache } from './server/render-cache.ts';
+import { loadStaticFiles, staticFilesStep } from './server/static-files.ts';
 
 /** How long a stopping server lets requests in flight finish. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,7 +49,24 @@ const entry = (await import(new URL('../dist/server/entry.mjs', import.meta.url)
   handler: AstroHandler;
 };
 
-const http = createHttpServer([bodyLimit, (request, response) => entry.handler(request, response)]);
+const staticFiles = loadStaticFiles(fileURLToPath(new URL('../dist/client', import.meta.url)));
+const version = createDataVersionSource({
+  readDatabase: () => call(readDataVersion),
+  searchGeneration: () => appSearch().generation(),
+  onLocalChange: (listener) => onDataChanged(listener),
+  checkEveryMs: config.DATA_VERSION_CHECK_MS,
+});
+const http = createHttpServer([
+  bodyLimit,
+  staticFilesStep(staticFiles),
+  appResponsesStep({
+    handler: entry.handler,
+    cache: config.RENDER_CACHE_MB > 0 ? createRenderCache(config.RENDER_CACHE_MB * 1024 * 1024) : undefined,
+    version,
+    sessionCookie: SESSION_COOKIE,
+    recordSearch: (entry) => appSearchLog().record(entry),
+  }),
+]);
 await http.listen(config.HOST, config.PORT);
 startBackgroundWork();
 log.info(`Wijkwijzer luistert op http://${config.HOST}:${config.PORT}`);

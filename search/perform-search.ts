@@ -1,4 +1,5 @@
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
+import type { SearchLogEntry } from '#admin/search-log/search-log-repository.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
 import type { SearchService } from './search-service.ts';
@@ -11,6 +12,8 @@ export type SearchOutcome =
       result: SearchResult;
       /** When filters left nothing: how many results the same words give without filters. */
       totalWithoutFilters?: number;
+      /** What went into the search log, so a cached answer to the same search can be counted too. */
+      logged?: SearchLogEntry;
     }
   | { status: 'unavailable' };
 
@@ -43,14 +46,17 @@ export async function performSearch(
     }
     throw error;
   }
+  let logged: SearchLogEntry | undefined;
   if (state.query.page === 1) {
     const params = toSearchParams({ query: state.query });
     params.delete('q');
     params.delete('pagina');
     const filters: Record<string, string[]> = {};
     for (const [name, value] of params) (filters[name] ??= []).push(value);
-    log.record({ text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs });
+    logged = { text: state.query.text, filters, hitCount: result.total, tookMs: result.tookMs };
+    log.record(logged);
   }
+  const extra = logged ? { logged } : {};
   const filtered =
     Object.values(state.query.filters).some((values) => values.length > 0) ||
     state.query.radiusKm !== undefined;
@@ -58,7 +64,7 @@ export async function performSearch(
     const broader = await service
       .search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 })
       .catch(() => undefined);
-    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total };
+    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...extra };
   }
-  return { status: 'ok', result };
+  return { status: 'ok', result, ...extra };
 }

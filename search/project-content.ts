@@ -57,7 +57,7 @@ export function projectContent(content: Content): SearchDocument[] {
         title:
           data.status === 'geen-locatie'
             ? `Wijkteam in ${wijkName}`
-            : `Ankerplaats ${wijkName}: ${data.name}`,
+            : `Inloopplek wijkteam ${wijkName}: ${data.name}`,
         summary:
           data.status === 'actief'
             ? `Hier kun je zonder afspraak binnenlopen bij het wijkteam: ${data.address.street}.`

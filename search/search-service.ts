@@ -12,6 +12,8 @@ export interface SearchService {
   search(query: SearchQuery): Promise<SearchResult>;
   /** One repair pass of the sync loop. */
   syncNow(): Promise<SyncReport>;
+  /** Raised after every write to the index, so caches of search pages know when answers changed. */
+  generation(): number;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,28 @@ export interface SearchServiceOptions {
  * the engine cannot be reached, so pages can degrade instead of break.
  */
 export function createSearchService(options: SearchServiceOptions): SearchService {
-  const { engine, source, settings } = options;
+  const { source, settings } = options;
+  let generation = 0;
+  // Counted after the write finished: a page rendered from then on sees the new answers.
+  const engine: SearchEngine = {
+    name: options.engine.name,
+    configure: (value) => options.engine.configure(value),
+    clear: async () => {
+      await options.engine.clear();
+      generation += 1;
+    },
+    versions: () => options.engine.versions(),
+    search: (query) => options.engine.search(query),
+    close: () => options.engine.close(),
+    upsert: async (documents) => {
+      await options.engine.upsert(documents);
+      generation += 1;
+    },
+    remove: async (ids) => {
+      await options.engine.remove(ids);
+      generation += 1;
+    },
+  };
   const retryAfterMs = options.retryAfterMs ?? 5_000;
   let starting: Promise<void> | undefined;
   let failedAt = 0;
@@ -91,6 +114,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       return engine.search(query);
     },
     syncNow,
+    generation: () => generation,
     async stop() {
       if (timer) clearInterval(timer);
       unsubscribe();

@@ -58,6 +58,10 @@ export const EnvSchema = z.object({
   QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   /** A question form sent sooner than this after it was shown is taken for a bot. */
   QUESTION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  /** Memory for rendered public pages kept by the server (MB); 0 turns the render cache off. */
+  RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** How often the server asks the database whether another instance changed published data (ms). */
+  DATA_VERSION_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),

@@ -1,3 +1,4 @@
+import { announceDataChanged } from '../cache/data-changes.ts';
 import { log } from '../logging/log.ts';
 
 /**
@@ -15,6 +16,7 @@ export function onListingChanged(listener: ListingChangeListener): () => void {
 }
 
 export async function announceListingChanged(listingId: number): Promise<void> {
+  announceDataChanged();
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {

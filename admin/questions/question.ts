@@ -64,7 +64,10 @@ export function questionInputSchema(vocabulary: {
     })
     .refine((input) => Boolean(input.phone ?? input.email), {
       path: ['phone'],
-      message: 'Vul een telefoonnummer of een e-mailadres in, zodat het team contact met je kan opnemen.',
+      message:
+        'Vul je telefoonnummer of e-mailadres in (één is genoeg), zodat het team contact met je kan opnemen.',
+      // Checked with the other fields, so every mistake is reported in one round.
+      when: () => true,
     });
 }
 export type QuestionInput = z.output<ReturnType<typeof questionInputSchema>>;

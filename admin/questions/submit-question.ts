@@ -143,13 +143,18 @@ async function storeQuestion(
 export async function findReceipt(
   db: Kysely<Database>,
   key: string,
-): Promise<{ reference: string; teamId: string; hasEmail: boolean } | undefined> {
+): Promise<{ reference: string; teamId: string; hasEmail: boolean; hasPhone: boolean } | undefined> {
   const row = await db
     .selectFrom('questions')
-    .select(['reference', 'team_id', 'contact_email'])
+    .select(['reference', 'team_id', 'contact_email', 'contact_phone'])
     .where('submission_key', '=', key)
     .executeTakeFirst();
   return row
-    ? { reference: row.reference, teamId: row.team_id, hasEmail: row.contact_email !== null }
+    ? {
+        reference: row.reference,
+        teamId: row.team_id,
+        hasEmail: row.contact_email !== null,
+        hasPhone: row.contact_phone !== null,
+      }
     : undefined;
 }

@@ -97,3 +97,22 @@ export const OccurrenceSchema = z
     path: ['ends'],
   });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
+
+/**
+ * Days on which a listing is closed although its weekly times say otherwise, both days
+ * included: "gesloten van 24 december tot en met 2 januari". Public holidays need no closure.
+ */
+export const ClosureSchema = z
+  .object({
+    from: DateSchema,
+    /** The last closed day; left empty, the closure is the one day `from`. */
+    until: DateSchema.optional(),
+    /** Shown to residents, e.g. `kerstvakantie` or `verbouwing`. */
+    note: text().trim().max(120, 'Maak de opmerking korter: hooguit 120 tekens.').optional(),
+  })
+  .refine((closure) => closure.until === undefined || closure.from <= closure.until, {
+    message: 'De laatste dag moet op of na de eerste dag liggen.',
+    path: ['until'],
+  })
+  .transform((closure) => ({ ...closure, until: closure.until ?? closure.from }));
+export type Closure = z.infer<typeof ClosureSchema>;

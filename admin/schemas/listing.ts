@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AddressSchema,
+  ClosureSchema,
   CoordinatesSchema,
   DateSchema,
   EmailSchema,
@@ -87,6 +88,8 @@ export type ListingContact = z.infer<typeof ListingContactSchema>;
 export const ScheduleSchema = z.object({
   weekly: z.array(WeeklyRuleSchema).default([]),
   occurrences: z.array(OccurrenceSchema).default([]),
+  /** Own closing days on top of the Dutch public holidays (which close everything anyway). */
+  closures: z.array(ClosureSchema).default([]),
   /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
   note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
 });
@@ -122,7 +125,7 @@ export const ListingFieldsSchema = z.object({
   costNote: text().trim().max(200, 'Maak de uitleg over de kosten korter: hooguit 200 tekens.').optional(),
   access: AccessSchema,
   contact: ListingContactSchema,
-  schedule: ScheduleSchema.default({ weekly: [], occurrences: [] }),
+  schedule: ScheduleSchema.default({ weekly: [], occurrences: [], closures: [] }),
   languages: z.array(LanguageSchema).default(['nl']),
   accessibility: z.array(AccessibilityFeatureSchema).default([]),
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { normaliseLoggedQuery } from './scrub-personal-data.ts';
 
 export interface SearchLogEntry {
@@ -10,24 +11,29 @@ export interface SearchLogEntry {
   tookMs: number;
 }
 
-/** Writes several searches in one statement (one transaction, one disk sync). */
+/** Rows per INSERT: well under the bound-variable limits of SQLite (32,766) and PostgreSQL (65,535). */
+const ROWS_PER_INSERT = 1000;
+
+/** Writes several searches in one transaction (one disk sync), a thousand rows per statement. */
 export async function recordSearches(
   db: Kysely<Database>,
   entries: readonly { entry: SearchLogEntry; at: string }[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await db
-    .insertInto('search_log')
-    .values(
-      entries.map(({ entry, at }) => ({
-        query_text: normaliseLoggedQuery(entry.text),
-        filters_json: JSON.stringify(entry.filters),
-        hit_count: entry.hitCount,
-        took_ms: Math.round(entry.tookMs * 100) / 100,
-        searched_at: at,
-      })),
-    )
-    .execute();
+  const rows = entries.map(({ entry, at }) => ({
+    query_text: normaliseLoggedQuery(entry.text),
+    filters_json: JSON.stringify(entry.filters),
+    hit_count: entry.hitCount,
+    took_ms: Math.round(entry.tookMs * 100) / 100,
+    searched_at: at,
+  }));
+  await inTransaction(db, async (trx) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
+      await trx
+        .insertInto('search_log')
+        .values(rows.slice(start, start + ROWS_PER_INSERT))
+        .execute();
+  });
 }
 
 /** Most frequent searches that found nothing since a date: where the sociale kaart has gaps. */

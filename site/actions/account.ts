@@ -15,7 +15,7 @@ import { logIn, LoginInputSchema } from '#admin/accounts/log-in.ts';
 import { requestPasswordResetLater } from '#admin/accounts/password-reset-requests.ts';
 import { invalidateSession, invalidateUserSessions } from '#admin/accounts/sessions.ts';
 import { call } from '#admin/app/call.ts';
-import { LoginRequiredError } from '#admin/errors/domain-errors.ts';
+import { FieldError, LoginRequiredError, TooManyAttemptsError } from '#admin/errors/domain-errors.ts';
 import { appRateLimiter } from '#admin/rate-limit/app-rate-limiters.ts';
 import { linkContext } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
@@ -35,14 +35,15 @@ export const account = {
   logIn: defineAction({
     accept: 'form',
     input: LoginInputSchema,
-    handler: async (input, context) => {
-      const result = await call(logIn, { ...input, clientAddress: context.clientAddress });
-      if (result.status === 'throttled') throw tooManyTries(result.retryAfterSeconds);
-      if (result.status === 'invalid')
-        return { ok: false as const, errors: { password: 'Het e-mailadres of het wachtwoord klopt niet.' } };
-      setSessionCookie(context, result.token);
-      return { ok: true as const, nextStep: result.nextStep };
-    },
+    handler: async (input, context) =>
+      runUseCase(async () => {
+        const result = await call(logIn, { ...input, clientAddress: context.clientAddress });
+        if (result.status === 'throttled') throw new TooManyAttemptsError(result.retryAfterSeconds);
+        if (result.status === 'invalid')
+          throw new FieldError('password', 'Het e-mailadres of het wachtwoord klopt niet.');
+        setSessionCookie(context, result.token);
+        return { nextStep: result.nextStep };
+      }),
   }),
 
   verifyTwoFactor: defineAction({

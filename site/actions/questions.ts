@@ -20,6 +20,7 @@ import { submitQuestion } from '#admin/questions/submit-question.ts';
 import { inboxTeams, routeQuestion } from '#admin/questions/team-directory.ts';
 import { inboxContext, appContent } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
+import { FieldError } from '#admin/errors/domain-errors.ts';
 import { runUseCase } from './run-use-case.ts';
 import { text } from '#admin/schemas/text.ts';
 
@@ -43,44 +44,42 @@ export const questions = {
       neighbourhoods: content.neighbourhoods.map((wijk) => wijk.id),
       lifeDomains: content.taxonomy.lifeDomains.map((domain) => domain.id),
     }),
-    handler: async (input, context) => {
-      const rate = appRateLimiter('question').hit(context.clientAddress);
-      if (!rate.allowed) {
-        throw new ActionError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `Er zijn vanaf deze verbinding veel vragen verstuurd. Probeer het over ${Math.ceil(rate.retryAfterSeconds / 60)} minuten opnieuw, of bel ons.`,
+    handler: async (input, context) =>
+      runUseCase(async () => {
+        const rate = appRateLimiter('question').hit(context.clientAddress);
+        if (!rate.allowed) {
+          throw new ActionError({
+            code: 'TOO_MANY_REQUESTS',
+            message: `Er zijn vanaf deze verbinding veel vragen verstuurd. Probeer het over ${Math.ceil(rate.retryAfterSeconds / 60)} minuten opnieuw, of bel ons.`,
+          });
+        }
+        if (input.website) {
+          throw new FieldError(
+            'form',
+            "Je vraag is niet verstuurd, omdat een verborgen veld was ingevuld. Dat doen alleen computerprogramma's. Ben je een mens? Verstuur je vraag dan nog een keer.",
+          );
+        }
+        const token = checkFormToken(await call(formTokenSecret), input.formToken, {
+          minFillMs: env().QUESTION_MIN_FILL_SECONDS * 1000,
+          maxAgeMs: FORM_MAX_AGE_MS,
         });
-      }
-      if (input.website) {
-        return {
-          ok: false as const,
-          errors: {
-            form: "Je vraag is niet verstuurd, omdat een verborgen veld was ingevuld. Dat doen alleen computerprogramma's. Ben je een mens? Verstuur je vraag dan nog een keer.",
-          },
-        };
-      }
-      const token = checkFormToken(await call(formTokenSecret), input.formToken, {
-        minFillMs: env().QUESTION_MIN_FILL_SECONDS * 1000,
-        maxAgeMs: FORM_MAX_AGE_MS,
-      });
-      if (token.status !== 'ok')
-        return { ok: false as const, errors: { form: TOKEN_MESSAGES[token.status] } };
-      const teams = inboxTeams(content);
-      const teamId = routeQuestion(content, {
-        neighbourhood: input.neighbourhood,
-        aboutYouth: input.aboutYouth === 'ja',
-      });
-      const team = teams.find((candidate) => candidate.id === teamId);
-      if (!team)
-        throw new ActionError({
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'Je vraag kon niet worden opgeslagen. Bel ons, dan helpen we je verder.',
+        if (token.status !== 'ok') throw new FieldError('form', TOKEN_MESSAGES[token.status]);
+        const teams = inboxTeams(content);
+        const teamId = routeQuestion(content, {
+          neighbourhood: input.neighbourhood,
+          aboutYouth: input.aboutYouth === 'ja',
         });
-      const { baseUrl, siteName } = inboxContext();
-      const submitted = await call(submitQuestion, input, token.key, { team, siteName, baseUrl });
-      deliverMailSoon();
-      return { ok: true as const, key: submitted.key };
-    },
+        const team = teams.find((candidate) => candidate.id === teamId);
+        if (!team)
+          throw new ActionError({
+            code: 'INTERNAL_SERVER_ERROR',
+            message: 'Je vraag kon niet worden opgeslagen. Bel ons, dan helpen we je verder.',
+          });
+        const { baseUrl, siteName } = inboxContext();
+        const submitted = await call(submitQuestion, input, token.key, { team, siteName, baseUrl });
+        deliverMailSoon();
+        return { key: submitted.key };
+      }),
   }),
 
   take: defineAction({

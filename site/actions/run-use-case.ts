@@ -50,6 +50,8 @@ export async function runUseCase<T extends object>(useCase: () => Promise<T>): P
       throw new ActionError({ code: ACTION_CODES[error.code], message: error.message });
     }
     if (error instanceof DomainError) return { ok: false, errors: { form: error.message } };
+    // Already an answer with its own status and message.
+    if (error instanceof ActionError) throw error;
     log.error('Back-office action failed', error);
     throw new ActionError({
       code: 'INTERNAL_SERVER_ERROR',

@@ -75,3 +75,15 @@ export function formatDistance(km: number): string {
     ? `${Math.max(50, Math.round((km * 1000) / 50) * 50)} meter`
     : `${km.toFixed(1).replace('.', ',')} km`;
 }
+
+/**
+ * An e-mail address in the pieces between which a line may break: before a dot or the @, after
+ * a hyphen. So `jgt.drievliet-rijsoord@gemeente.example` wraps at its punctuation, never
+ * in the middle of a word.
+ */
+export function emailParts(email: string): string[] {
+  return email.split(/(?=[.@])|(?<=-)/).filter((part) => part !== '');
+}
+
+/** A Dutch phone number as people write it in running text: 0180-451234, 0800-2000, 06 12345678. */
+export const PHONE_IN_TEXT = /\b(?:0\d{2,3}-\d{6,7}|0[89]00-\d{4}|06[ -]?\d{8})\b/g;

@@ -7,14 +7,18 @@ export interface LifeDomainGroup {
 }
 
 /**
- * Groups listings under each of their leefgebieden, in taxonomy order; empty groups are left
- * out. A listing with two leefgebieden appears in both, as a resident would look in either.
+ * Groups listings by leefgebied, in taxonomy order, each listing once: under the first
+ * leefgebied it names (its main subject). Empty groups are left out; titles sorted within a group.
  */
-export function groupByLifeDomain(listings: Listing[], domains: LifeDomain[]): LifeDomainGroup[] {
+export function groupByMainLifeDomain(listings: Listing[], domains: LifeDomain[]): LifeDomainGroup[] {
+  const known = new Set(domains.map((domain) => domain.id));
+  const mainOf = (listing: Listing) => listing.lifeDomains.find((id) => known.has(id));
   return domains
     .map((domain) => ({
       domain,
-      listings: listings.filter((listing) => listing.lifeDomains.includes(domain.id)),
+      listings: listings
+        .filter((listing) => mainOf(listing) === domain.id)
+        .sort((a, b) => a.title.localeCompare(b.title, 'nl')),
     }))
     .filter((group) => group.listings.length > 0);
 }

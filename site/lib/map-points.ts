@@ -41,11 +41,11 @@ const addressLine = (location: Pick<ListingLocation, 'name' | 'address'>): strin
 export function anchorPlacePoint(place: AnchorPlace, neighbourhoodId: string): MapPoint | undefined {
   if (place.status === 'geen-locatie') return undefined;
   return {
-    title: `Ankerplaats ${place.name}`,
+    title: `Inloopplek wijkteam: ${place.name}`,
     href: `/wijken/${neighbourhoodId}`,
     detail: `${place.address.street}${place.status === 'gepland' ? ` (gepland, ${place.expected})` : ''}`,
     kind: 'ankerplaats',
-    kindLabel: 'Ankerplaats van het wijkteam',
+    kindLabel: 'Inloopplek van het wijkteam',
     location: place.location,
   };
 }
@@ -82,7 +82,7 @@ export function searchHitPoint(document: SearchDocument, distanceKm?: number): M
     href: document.url,
     detail: document.summary,
     kind,
-    kindLabel: document.kind ? KIND_LABELS[document.kind] : 'Ankerplaats van het wijkteam',
+    kindLabel: document.kind ? KIND_LABELS[document.kind] : 'Inloopplek van het wijkteam',
     location: document.location,
     ...(distanceKm === undefined ? {} : { distanceKm }),
   };

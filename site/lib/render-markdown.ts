@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { PHONE_IN_TEXT, emailParts, phoneHref } from './format.ts';
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -22,7 +23,10 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'th',
     'td',
   ],
-  allowedAttributes: { a: ['href'] },
+  allowedAttributes: { a: ['href', 'class'] },
+  allowedClasses: { a: ['utrecht-link'] },
+  // Every link looks like every other link on the site: the NL Design System link.
+  transformTags: { a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, class: 'utrecht-link' } }) },
   allowedSchemes: ['https', 'http', 'mailto', 'tel'],
   // Inline event handlers and styles would be blocked by the CSP anyway; drop them here too.
   disallowedTagsMode: 'discard',
@@ -43,5 +47,52 @@ export function renderMarkdown(markdown: string, options: { headingOffset?: numb
           /<(\/?)h([1-6])>/g,
           (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + offset)}>`,
         );
-  return sanitizeHtml(shifted, ALLOWED);
+  return linkContactDetails(sanitizeHtml(shifted, ALLOWED));
+}
+
+const EMAIL_IN_TEXT = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/**
+ * Phone numbers and e-mail addresses in running text become links that a phone can call or mail,
+ * and stay whole on a narrow screen. Only text outside links is touched.
+ */
+function linkContactDetails(html: string): string {
+  let link: string | undefined;
+  const emailHtml = (email: string) =>
+    emailParts(email)
+      .map((piece) => `<span>${escapeHtml(piece)}</span>`)
+      .join('<wbr>');
+  return html
+    .split(/(<[^>]+>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<a\b/i.test(part)) {
+          link = part;
+          // An address linked already (GFM links bare addresses) gets the same line breaks.
+          return /href="mailto:/.test(part)
+            ? part.replace('class="utrecht-link"', 'class="utrecht-link ww-email"')
+            : part;
+        }
+        if (/^<\/a>/i.test(part)) link = undefined;
+        return part;
+      }
+      if (link) return /href="mailto:/.test(link) ? part.replace(EMAIL_IN_TEXT, emailHtml) : part;
+      return (
+        part
+          // `Drievliet/Rijsoord/Oostendam` may wrap after a slash rather than inside a name.
+          .replace(/(?<=\p{L})\/(?=\p{L})/gu, '/<wbr>')
+          .replace(
+            PHONE_IN_TEXT,
+            (phone) => `<a class="utrecht-link" href="${phoneHref(phone)}">${phone}</a>`,
+          )
+          .replace(
+            EMAIL_IN_TEXT,
+            (email) =>
+              `<a class="utrecht-link ww-email" href="mailto:${escapeHtml(email)}">${emailHtml(email)}</a>`,
+          )
+      );
+    })
+    .join('');
 }

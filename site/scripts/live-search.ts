@@ -43,7 +43,11 @@ export function enhanceSearchForm(): void {
     // Keep the element with focus (a checkbox) by id, so keyboard users do not lose their place.
     const focusedId = document.activeElement?.id;
     swap(document, next, 'resultaten');
+    // The filters stay open (or closed) as the resident left them.
+    const wasOpen = document.querySelector<HTMLDetailsElement>('details#filters')?.open;
     swap(document, next, 'filters');
+    const filters = document.querySelector<HTMLDetailsElement>('details#filters');
+    if (filters && wasOpen !== undefined) filters.open = wasOpen;
     const status = document.getElementById('zoekstatus');
     const nextStatus = next.getElementById('zoekstatus');
     if (status && nextStatus && status.textContent !== nextStatus.textContent)

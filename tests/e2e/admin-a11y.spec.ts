@@ -53,6 +53,8 @@ async function firstListingId(organisation: string): Promise<number> {
 }
 
 test('axe finds no WCAG 2.2 AA violations on the pages for getting in', async ({ page }) => {
+  // A long journey: on a busy machine it needs more than the default time.
+  test.slow();
   const found: string[] = [];
   for (const path of [
     '/beheer/inloggen',
@@ -132,6 +134,8 @@ test('axe finds no WCAG 2.2 AA violations on any back-office page of a beheerder
 });
 
 test('the listing editor can be used with the keyboard alone', async ({ page }) => {
+  // A long journey: on a busy machine it needs more than the default time.
+  test.slow();
   await loggedInEditor(page, 'diaconaal-platform-ridderkerk');
   const listingId = await firstListingId('diaconaal-platform-ridderkerk');
   await page.goto(`/beheer/aanbod/${listingId}`);
@@ -197,6 +201,8 @@ test('the question form with errors, the receipt and the team inbox have no viol
   browser,
   baseURL,
 }) => {
+  // A long journey: on a busy machine it needs more than the default time.
+  test.slow();
   const found: string[] = [];
   await page.goto('/vraag');
   await page.getByRole('button', { name: 'Vraag versturen' }).click();

@@ -17,6 +17,8 @@ test('a beheerder invites an editor, who sets up two-factor, edits a listing tha
   page,
   browser,
 }, testInfo) => {
+  // A long journey: on a busy machine it needs more than the default time.
+  test.slow();
   await loggedInBeheerder(page);
 
   // Invite an editor of Humanitas.

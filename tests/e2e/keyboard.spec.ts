@@ -93,3 +93,27 @@ for (const { name, path } of PAGE_TYPES) {
     }
   });
 }
+
+test('after a failed question the keyboard starts at the error summary and its links lead to the fields', async ({
+  page,
+}) => {
+  await page.goto('/vraag');
+  await tabTo(page, ({ text }) => text === 'Vraag versturen', 150);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ww-error-summary')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Schrijf je vraag op.' })).toBeFocused();
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Je vraag')).toBeFocused();
+});
+
+test('on a phone the filters open from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/zoeken?q=hulp');
+  await tabTo(page, ({ text }) => text.startsWith('Filters'));
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Bij mij in de buurt')).toBeFocused();
+});

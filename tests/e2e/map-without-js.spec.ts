@@ -19,3 +19,9 @@ test('wat is mijn wijk works without JavaScript; the location button is not offe
   await page.getByRole('button', { name: 'Zoek mijn wijk' }).click();
   await expect(page).toHaveURL('/wijken/centrum?gevonden=adres');
 });
+
+test('without JavaScript there is no map, so no legend either; the list says it all', async ({ page }) => {
+  await page.goto('/kaart?wijk=oost');
+  await expect(page.locator('[data-map-legend]')).toBeHidden();
+  await expect(page.locator('#kaart-lijst [data-map-point]').first()).toBeVisible();
+});

@@ -115,12 +115,17 @@ test('the map is no keyboard trap: Tab leaves it and reaches the list', async ({
   throw new Error('focus did not leave the map for the list');
 });
 
-test('the wijk page outlines its own wijk and lists its ankerplaats under the map', async ({ page }) => {
+test('the wijk page outlines and names its own wijk and lists its inloopplek under the map', async ({
+  page,
+}) => {
   await page.goto('/wijken/slikkerveer');
   await markersAndClusters(page);
   await expect(page.locator('path.ww-boundary--highlight')).toHaveCount(1);
   await expect(page.locator('path.ww-boundary')).toHaveCount(8);
-  await expect(page.locator('#wijkkaart-lijst')).toContainText('Ankerplaats');
+  await expect(page.locator('#wijkkaart-lijst')).toContainText('Inloopplek wijkteam');
+  // Every outline carries its wijk's name; the own wijk stands out.
+  await expect(page.locator('.ww-boundary-label')).toHaveCount(8);
+  await expect(page.locator('.ww-boundary-label--highlight')).toHaveText('Slikkerveer');
   await expect(page.locator('[data-map-status="wijkkaart"]')).toBeEmpty();
 });
 

@@ -19,28 +19,38 @@ test('home offers search, the wijken, a way to ask and urgent help', async ({ pa
   await expect(page.getByRole('region', { name: 'Voorbeeldgegevens' })).toContainText('voorbeeldgegevens');
 });
 
-test('every wijk page shows its teams, ankerplaats, leefbaarheidsteam and aanbod', async ({ page }) => {
+test('every wijk page shows its teams, inloopplek, leefbaarheidsteam and aanbod', async ({ page }) => {
   for (const id of NEIGHBOURHOOD_IDS) {
     const response = await page.goto(`/wijken/${id}`);
     expect(response?.status(), id).toBe(200);
     await expect(page.getByRole('heading', { name: /^Sociaal team/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Jeugd- en gezinsteam/ })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Ankerplaats: hier vind je het wijkteam' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Inloopplek van het wijkteam' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Leefbaarheidsteam/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Hulp en activiteiten in/ })).toBeVisible();
     expect(await page.locator('.ww-listing-card').count(), id).toBeGreaterThan(0);
   }
 });
 
-test('Bolnes says there is no ankerplaats yet and where to go instead', async ({ page }) => {
+test('Bolnes says there is no inloopplek yet and where to go instead', async ({ page }) => {
   await page.goto('/wijken/bolnes');
-  const anchor = page.getByRole('region', { name: 'Ankerplaats: hier vind je het wijkteam' });
-  await expect(anchor).toContainText('Nog geen vaste plek');
-  await expect(anchor).toContainText('Bolnes heeft nog geen vaste plek van het wijkteam.');
+  const anchor = page.getByRole('region', { name: 'Inloopplek van het wijkteam' });
+  await expect(anchor).toContainText(
+    'De gemeente noemt een vaste inloopplek van het wijkteam een ankerplaats.',
+  );
+  await expect(anchor).toContainText('Bolnes heeft nog geen vaste inloopplek.');
 });
 
-test('an active ankerplaats lists the spreekuren of both teams', async ({ page }) => {
+test('an active inloopplek says whether it is open now, the next spreekuur and those of both teams', async ({
+  page,
+}) => {
   await page.goto('/wijken/slikkerveer');
+  const anchor = page.getByRole('region', { name: 'Inloopplek van het wijkteam' });
+  await expect(anchor.locator('.ww-open-now')).toHaveText(
+    /^(Nu open · tot \d{1,2}\.\d\d uur|(Nu|Vandaag) gesloten.* · opent \S+)/,
+  );
+  await expect(anchor).not.toContainText('Status');
+  await expect(anchor).toContainText(/Eerstvolgende spreekuur: (vandaag|morgen|\w+dag) \d{1,2}\.\d\d tot/);
   const hours = page.getByRole('table');
   await expect(hours.getByRole('rowheader', { name: 'Sociaal team' }).first()).toBeVisible();
   await expect(hours.getByRole('rowheader', { name: 'Jeugd- en gezinsteam' }).first()).toBeVisible();

@@ -1,4 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** On a phone the filters wait behind a disclosure; on a wide screen they are always shown. */
+async function openFilters(page: Page): Promise<void> {
+  const filters = page.locator('details#filters');
+  if (!(await filters.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await filters.locator('summary').click();
+}
 
 // Runs with JavaScript (desktop) and without (phone-zonder-js): the form must work on its own.
 
@@ -16,6 +23,7 @@ test('a resident searches from the home page and finds debt help', async ({ page
 test('filters narrow the results, show counts and can be removed one by one', async ({ page }) => {
   await page.goto('/zoeken?q=hulp');
   const before = Number((await page.locator('#zoekstatus').textContent())?.match(/\d+/)?.[0]);
+  await openFilters(page);
   await page.getByRole('checkbox', { name: /^Geld en schulden \(\d+\)/ }).check();
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await expect(page).toHaveURL(/leefgebied=geld/);
@@ -30,6 +38,7 @@ test('filters narrow the results, show counts and can be removed one by one', as
 
 test('"bij mij in de buurt" sorts results by distance to the chosen wijk', async ({ page }) => {
   await page.goto('/zoeken?q=koffie');
+  await openFilters(page);
   await page.getByLabel('Bij mij in de buurt').selectOption('bolnes');
   await page.getByRole('button', { name: 'Filters toepassen' }).click();
   await expect(page).toHaveURL(/bij=bolnes/);

@@ -85,7 +85,7 @@ describe('listing repository', () => {
     costNote: '€ 1 per kopje',
     access: 'open',
     contact: { phone: '0180-123456' },
-    schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [] },
+    schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [], closures: [] },
     languages: ['nl'],
     accessibility: ['rolstoeltoegankelijk'],
     status: 'published',

@@ -82,6 +82,10 @@ describe('creating and saving listings', () => {
       schedule: {
         weekly: [{ days: ['di', 'do'], opens: '09:30', closes: '11:30' }],
         occurrences: [{ date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' }],
+        closures: [
+          { from: '2026-12-24', until: '2027-01-02', note: 'kerstvakantie' },
+          { from: '2027-04-30' },
+        ],
         note: 'Niet in de kerstvakantie',
       },
       locations: [
@@ -104,6 +108,11 @@ describe('creating and saving listings', () => {
     expect(listing.schedule.weekly).toEqual([{ days: ['di', 'do'], opens: '09:30', closes: '11:30' }]);
     expect(listing.schedule.occurrences).toEqual([
       { date: '2026-12-12', starts: '14:00', ends: '16:00', note: 'Kerstbrei' },
+    ]);
+    // "Gesloten van … tot en met …"; a single day needs no end date.
+    expect(listing.schedule.closures).toEqual([
+      { from: '2026-12-24', until: '2027-01-02', note: 'kerstvakantie' },
+      { from: '2027-04-30', until: '2027-04-30' },
     ]);
     expect(listing.locations).toEqual([
       {
@@ -130,7 +139,10 @@ describe('creating and saving listings', () => {
         lifeDomains: [],
         neighbourhoods: ['atlantis'],
         contact: { email: 'geen-adres' },
-        schedule: { weekly: [{ days: [], opens: '12:00', closes: '09:00' }] },
+        schedule: {
+          weekly: [{ days: [], opens: '12:00', closes: '09:00' }],
+          closures: [{ from: '2027-01-02', until: '2026-12-24' }],
+        },
         locations: [
           {
             name: 'Nergens',
@@ -150,6 +162,7 @@ describe('creating and saving listings', () => {
       'contact.email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
       'schedule.weekly.0.days': 'Kies minstens één dag.',
       'schedule.weekly.0.closes': 'De eindtijd moet na de begintijd liggen.',
+      'schedule.closures.0.until': 'De laatste dag moet op of na de eerste dag liggen.',
     });
     expect(messagesOf(error.issues)['locations.0.address.street']).toContain('We vinden dit adres niet');
     expect(await database.db.selectFrom('listings').select('id').execute()).toHaveLength(before.length);

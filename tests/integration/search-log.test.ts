@@ -35,3 +35,15 @@ it('stores searches in batches, scrubbed, and reports the ones that found nothin
   const gaps = await listZeroResultQueries(database.db, '2000-01-01');
   expect(gaps[0]).toEqual({ query: 'rouwverwerking kinderen', count: 2 });
 });
+
+it('writes a busy second of searches (cached answers included) without hitting the variable limit', async () => {
+  const log = createSearchLog(database.db, 60_000);
+  for (let index = 0; index < 12_000; index++)
+    log.record({ text: 'schulden', filters: {}, hitCount: 3, tookMs: 0.1 });
+  await log.flush();
+  const { count } = await database.db
+    .selectFrom('search_log')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  expect(Number(count)).toBe(12_000);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPoints } from '#site/scripts/map/cluster.ts';
+import { clusterPoints, clusterWithSeeds } from '#site/scripts/map/cluster.ts';
 
 describe('clusterPoints', () => {
   it('groups points within the radius and leaves distant ones alone', () => {
@@ -33,5 +33,23 @@ describe('clusterPoints', () => {
     }));
     const groups = clusterPoints(points, 30);
     expect(groups.flat().sort((a, b) => a - b)).toEqual(points.map((point) => point.index));
+  });
+
+  it('puts seeds further apart than the radius, so markers drawn at them never overlap', () => {
+    const points = Array.from({ length: 800 }, (_, index) => ({
+      x: (index * 7919) % 613,
+      y: (index * 104729) % 487,
+      index,
+    }));
+    const clusters = clusterWithSeeds(points, 40);
+    const seeds = clusters.map((cluster) => points[cluster.seed]!);
+    for (const [i, a] of seeds.entries())
+      for (const b of seeds.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(40);
+    for (const cluster of clusters) {
+      const seed = points[cluster.seed]!;
+      expect(cluster.members).toContain(cluster.seed);
+      for (const member of cluster.members)
+        expect(Math.hypot(points[member]!.x - seed.x, points[member]!.y - seed.y)).toBeLessThanOrEqual(40);
+    }
   });
 });

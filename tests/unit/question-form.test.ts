@@ -40,7 +40,8 @@ describe('the question form schema', () => {
       'Gebruik geen HTML-code',
     );
     expect(messages({ ...valid, phone: undefined })).toEqual({
-      phone: 'Vul een telefoonnummer of een e-mailadres in, zodat het team contact met je kan opnemen.',
+      phone:
+        'Vul je telefoonnummer of e-mailadres in (één is genoeg), zodat het team contact met je kan opnemen.',
     });
     expect(messages({ ...valid, phone: 'bel me' }).phone).toBe(
       'Vul een geldig telefoonnummer in, zoals 0180-451234.',
@@ -56,6 +57,15 @@ describe('the question form schema', () => {
     });
     expect(messages({ ...valid, aboutYouth: undefined })).toEqual({
       aboutYouth: 'Geef aan of je vraag over een kind of jongere gaat.',
+    });
+  });
+
+  it('reports every mistake in one round, the missing contact too', () => {
+    expect(messages({ formToken: 'x' })).toEqual({
+      question: 'Schrijf je vraag op.',
+      aboutYouth: 'Geef aan of je vraag over een kind of jongere gaat.',
+      phone:
+        'Vul je telefoonnummer of e-mailadres in (één is genoeg), zodat het team contact met je kan opnemen.',
     });
   });
 

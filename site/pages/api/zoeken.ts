@@ -4,6 +4,7 @@ import { appSearch } from '#search/index.ts';
 import { performSearch } from '#search/index.ts';
 import { parseSearchParams } from '#search/index.ts';
 import { getSearchVocabulary } from '#site/lib/search-vocabulary.ts';
+import { SEARCH_LOG_HEADER, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
 
 const MAX_PER_PAGE = 50;
 
@@ -53,6 +54,12 @@ export const GET: APIRoute = async ({ url }) => {
         distanceKm: distanceKm ?? null,
       })),
     },
-    { headers: { 'Cache-Control': 'no-store' } },
+    {
+      headers: {
+        // Answers change with every edit: clients ask again each time and get a 304 when nothing changed.
+        'Cache-Control': 'no-cache',
+        ...(outcome.logged ? { [SEARCH_LOG_HEADER]: encodeSearchLogHint(outcome.logged) } : {}),
+      },
+    },
   );
 };

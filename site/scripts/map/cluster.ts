@@ -12,6 +12,18 @@ export interface ScreenPoint {
  * Returns the indexes per group, groups and members in the order the points came.
  */
 export function clusterPoints(points: readonly ScreenPoint[], radiusPx: number): number[][] {
+  return clusterWithSeeds(points, radiusPx).map((cluster) => cluster.members);
+}
+
+/**
+ * The same groups, each with its seed: the point that started it. Seeds lie more than `radiusPx`
+ * apart (a seed within reach of an earlier one would have joined it), so markers drawn at the
+ * seeds, each smaller than half the radius, never overlap.
+ */
+export function clusterWithSeeds(
+  points: readonly ScreenPoint[],
+  radiusPx: number,
+): { seed: number; members: number[] }[] {
   const cellOf = (value: number) => Math.floor(value / radiusPx);
   const cells = new Map<string, ScreenPoint[]>();
   for (const point of points) {
@@ -21,7 +33,7 @@ export function clusterPoints(points: readonly ScreenPoint[], radiusPx: number):
     else cells.set(key, [point]);
   }
   const taken = new Set<number>();
-  const groups: number[][] = [];
+  const groups: { seed: number; members: number[] }[] = [];
   for (const seed of points) {
     if (taken.has(seed.index)) continue;
     const group: ScreenPoint[] = [];
@@ -35,7 +47,10 @@ export function clusterPoints(points: readonly ScreenPoint[], radiusPx: number):
         }
       }
     }
-    groups.push(group.sort((a, b) => a.index - b.index).map((point) => point.index));
+    groups.push({
+      seed: seed.index,
+      members: group.sort((a, b) => a.index - b.index).map((point) => point.index),
+    });
   }
   return groups;
 }

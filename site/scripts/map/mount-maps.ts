@@ -2,10 +2,16 @@
 // is read from that list, so the map can never show more (or other) than the text does, and
 // without JavaScript the list is all there is.
 import * as L from 'leaflet';
-import { clusterPoints } from './cluster.ts';
+import { clusterWithSeeds } from './cluster.ts';
 import { readBoundaries, readPoints, type ListedPoint } from './read-map-data.ts';
 
+/**
+ * Markers closer than this on screen become one numbered marker. Every marker is drawn centred
+ * on its point and fits in a circle of 19 px radius, so two markers never overlap.
+ */
 const CLUSTER_RADIUS_PX = 40;
+const MARKER_SIZE_PX = 24;
+const CLUSTER_SIZE_PX = 36;
 const MAX_ZOOM = 18;
 /** Without a single tile after this long, or after this many failures, the map says so. */
 const TILE_PATIENCE_MS = 8000;
@@ -25,6 +31,7 @@ function mountMap(container: HTMLElement): void {
   const status = document.querySelector<HTMLElement>(`[data-map-status="${container.id}"]`);
   container.hidden = false;
   container.parentElement?.querySelector<HTMLElement>('[data-map-skip]')?.removeAttribute('hidden');
+  container.parentElement?.querySelector<HTMLElement>('[data-map-legend]')?.removeAttribute('hidden');
 
   const map = L.map(container, {
     center: [Number(container.dataset.lat), Number(container.dataset.lng)],
@@ -51,6 +58,8 @@ function mountMap(container: HTMLElement): void {
   });
   watchTiles(layer.addTo(map), container, status);
 
+  // Wijk names sit under the markers, so a name never hides a place.
+  map.createPane('wijknamen').style.zIndex = '450';
   const highlighted = boundaries.map((boundary) => {
     const outline = L.geoJSON(boundary.geometry, {
       interactive: false,
@@ -58,6 +67,15 @@ function mountMap(container: HTMLElement): void {
         ? { className: 'ww-boundary ww-boundary--highlight', weight: 3, fillOpacity: 0.12 }
         : { className: 'ww-boundary', weight: 1.5, dashArray: '4 4', fillOpacity: 0.04 },
     }).addTo(map);
+    outline.bindTooltip(boundary.name, {
+      permanent: true,
+      direction: 'center',
+      className: `ww-boundary-label${boundary.highlight ? ' ww-boundary-label--highlight' : ''}`,
+      pane: 'wijknamen',
+      interactive: false,
+    });
+    // The names are for the eye; the list under the map says where each place is.
+    outline.getTooltip()?.getElement()?.setAttribute('aria-hidden', 'true');
     return boundary.highlight ? outline.getBounds() : undefined;
   });
 
@@ -103,12 +121,15 @@ function renderMarkers(
   const placed = new Map<ListedPoint, L.Marker>();
   const zoom = map.getZoom();
   const screen = points.map((point, index) => ({ ...map.project([point.lat, point.lng], zoom), index }));
-  for (const group of clusterPoints(screen, CLUSTER_RADIUS_PX)) {
-    const members = group.flatMap((index) => points[index] ?? []);
+  for (const group of clusterWithSeeds(screen, CLUSTER_RADIUS_PX)) {
+    const members = group.members.flatMap((index) => points[index] ?? []);
     const first = members[0];
-    if (!first) continue;
+    const seed = points[group.seed];
+    if (!first || !seed) continue;
     const marker =
-      members.length === 1 ? pointMarker(first) : clusterMarker(map, members, () => onKeyboardZoom(first));
+      members.length === 1
+        ? pointMarker(first)
+        : clusterMarker(map, members, seed, () => onKeyboardZoom(first));
     layer.addLayer(marker);
     for (const member of members) placed.set(member, marker);
   }
@@ -119,9 +140,9 @@ function pointMarker(point: ListedPoint): L.Marker {
   const marker = L.marker([point.lat, point.lng], {
     icon: L.divIcon({
       className: `ww-marker ww-marker--${point.kind}`,
-      iconSize: [26, 26],
-      iconAnchor: [13, 26],
-      popupAnchor: [0, -24],
+      iconSize: [MARKER_SIZE_PX, MARKER_SIZE_PX],
+      iconAnchor: [MARKER_SIZE_PX / 2, MARKER_SIZE_PX / 2],
+      popupAnchor: [0, -MARKER_SIZE_PX / 2],
       html: '',
     }),
     keyboard: true,
@@ -134,12 +155,22 @@ function pointMarker(point: ListedPoint): L.Marker {
   return marker;
 }
 
-function clusterMarker(map: L.Map, members: ListedPoint[], beforeKeyboardZoom: () => void): L.Marker {
+function clusterMarker(
+  map: L.Map,
+  members: ListedPoint[],
+  seed: ListedPoint,
+  beforeKeyboardZoom: () => void,
+): L.Marker {
   const bounds = L.latLngBounds(members.map((member) => [member.lat, member.lng] as L.LatLngTuple));
   const count = document.createElement('span');
   count.textContent = String(members.length);
-  const marker = L.marker(bounds.getCenter(), {
-    icon: L.divIcon({ className: 'ww-marker-cluster', iconSize: [36, 36], html: count }),
+  // At the seed, not the middle of the group: seeds are far enough apart for markers not to touch.
+  const marker = L.marker([seed.lat, seed.lng], {
+    icon: L.divIcon({
+      className: 'ww-marker-cluster',
+      iconSize: [CLUSTER_SIZE_PX, CLUSTER_SIZE_PX],
+      html: count,
+    }),
     keyboard: true,
   });
   const samePlace = bounds.getNorthEast().equals(bounds.getSouthWest());
@@ -192,7 +223,10 @@ function popupContent(points: ListedPoint[]): HTMLElement {
     const item = document.createElement('li');
     const title = document.createElement(point.href ? 'a' : 'strong');
     title.textContent = point.title;
-    if (title instanceof HTMLAnchorElement && point.href) title.href = point.href;
+    if (title instanceof HTMLAnchorElement && point.href) {
+      title.href = point.href;
+      title.className = 'utrecht-link';
+    }
     const detail = document.createElement('span');
     detail.textContent = point.detail;
     item.append(title, document.createElement('br'), detail);

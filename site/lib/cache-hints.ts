@@ -1,0 +1,19 @@
+import { CACHE_UNTIL_HEADER, SEARCH_LOG_HEADER, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
+import type { SearchOutcome } from '#search/index.ts';
+
+/**
+ * Tells the server's render cache about a search page: a cached answer still counts in the
+ * search log, and a page that says "zoeken lukt nu even niet" is never kept.
+ */
+export function hintSearchPage(headers: Headers, outcome: SearchOutcome): void {
+  if (outcome.status === 'unavailable') headers.set('Cache-Control', 'no-store');
+  else if (outcome.logged) headers.set(SEARCH_LOG_HEADER, encodeSearchLogHint(outcome.logged));
+}
+
+/** The page shows something that changes by itself at `moment` ("Nu open"): render it again then. */
+export function hintValidUntil(headers: Headers, moment: Date | undefined): void {
+  if (!moment) return;
+  const current = headers.get(CACHE_UNTIL_HEADER);
+  if (!current || Date.parse(current) > moment.getTime())
+    headers.set(CACHE_UNTIL_HEADER, moment.toISOString());
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { decodeSearchLogHint, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
+import { compressDynamic, isCompressible, negotiateEncoding } from '../../scripts/server/compression.ts';
+import { createDataVersionSource } from '../../scripts/server/data-version-source.ts';
+import { matchesEtag, weakEtag } from '../../scripts/server/etag.ts';
+import { createRenderCache, type RenderedPage } from '../../scripts/server/render-cache.ts';
+
+describe('content negotiation', () => {
+  it('prefers Brotli, then gzip, and respects q=0 and *', () => {
+    expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(negotiateEncoding('gzip, deflate')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*;q=0')).toBe('identity');
+    expect(negotiateEncoding(undefined)).toBe('identity');
+    expect(negotiateEncoding('br, gzip', ['gzip'])).toBe('gzip');
+  });
+
+  it('compresses text only, and the result decodes to the same bytes', () => {
+    expect(isCompressible('text/html; charset=utf-8')).toBe(true);
+    expect(isCompressible('application/json')).toBe(true);
+    expect(isCompressible('image/svg+xml')).toBe(true);
+    expect(isCompressible('image/png')).toBe(false);
+    const body = Buffer.from('<p>Hulp in je wijk</p>'.repeat(100));
+    expect(brotliDecompressSync(compressDynamic(body, 'br')).equals(body)).toBe(true);
+    expect(gunzipSync(compressDynamic(body, 'gzip')).equals(body)).toBe(true);
+  });
+});
+
+describe('ETags', () => {
+  it('are weak, follow the content and match with or without W/', () => {
+    const tag = weakEtag(Buffer.from('a'));
+    expect(tag).toMatch(/^W\/"[\w-]+"$/);
+    expect(weakEtag(Buffer.from('a'))).toBe(tag);
+    expect(weakEtag(Buffer.from('b'))).not.toBe(tag);
+    expect(matchesEtag(tag, tag)).toBe(true);
+    expect(matchesEtag(`"x", ${tag.slice(2)}`, tag)).toBe(true);
+    expect(matchesEtag('*', tag)).toBe(true);
+    expect(matchesEtag('"x"', tag)).toBe(false);
+    expect(matchesEtag(undefined, tag)).toBe(false);
+  });
+});
+
+const page = (version: string, size = 100, expiresAt?: number): RenderedPage => ({
+  status: 200,
+  headers: {},
+  etag: 'W/"x"',
+  compressible: true,
+  bodies: { identity: Buffer.alloc(size) },
+  version,
+  expiresAt,
+  searchLog: undefined,
+});
+
+describe('render cache', () => {
+  it('serves a page only for the data version it was rendered from, and not after it expires', () => {
+    const cache = createRenderCache(1_000_000);
+    cache.set('/', page('v1', 100, 5000));
+    expect(cache.get('/', 'v1', 1000)).toBeDefined();
+    expect(cache.get('/', 'v1', 5000)).toBeUndefined();
+    cache.set('/', page('v1'));
+    expect(cache.get('/', 'v2', 1000)).toBeUndefined();
+    // An entry of an old version is dropped, not kept beside the new one.
+    expect(cache.stats.entries).toBe(0);
+  });
+
+  it('stays within its bytes, dropping the least recently used page first', () => {
+    // Each page counts its body plus 512 bytes of bookkeeping: 1000 bytes, eight fit.
+    const cache = createRenderCache(8000);
+    for (const key of ['/a', '/b', '/c', '/d', '/e', '/f', '/g', '/h']) cache.set(key, page('v', 488));
+    cache.get('/a', 'v', 0);
+    cache.set('/i', page('v', 488));
+    expect(cache.stats.bytes).toBeLessThanOrEqual(8000);
+    expect(cache.stats.entries).toBe(8);
+    expect(cache.get('/a', 'v', 0)).toBeDefined();
+    expect(cache.get('/b', 'v', 0)).toBeUndefined();
+    // Too large for the cache (more than an eighth): not kept at all.
+    cache.set('/big', page('v', 1000));
+    expect(cache.get('/big', 'v', 0)).toBeUndefined();
+  });
+});
+
+describe('data version', () => {
+  it('asks the database at most once per interval, and counts own changes at once', async () => {
+    let clock = 0;
+    let reads = 0;
+    let database = 'd1';
+    let generation = 0;
+    let notify = () => {};
+    const version = createDataVersionSource({
+      readDatabase: async () => {
+        reads += 1;
+        return database;
+      },
+      searchGeneration: () => generation,
+      onLocalChange: (listener) => (notify = listener),
+      checkEveryMs: 1000,
+      now: () => clock,
+    });
+    const first = await version.current();
+    database = 'd2'; // another instance wrote
+    clock = 500;
+    expect(await version.current()).toBe(first);
+    expect(reads).toBe(1);
+    clock = 1000;
+    const second = await version.current();
+    expect(second).not.toBe(first);
+    expect(reads).toBe(2);
+    notify(); // this instance wrote: no waiting for the interval
+    const third = await version.current();
+    expect(third).not.toBe(second);
+    generation += 1; // the search index took a write
+    expect(await version.current()).not.toBe(third);
+  });
+
+  it('trusts nothing cached while the database does not answer', async () => {
+    const version = createDataVersionSource({
+      readDatabase: () => Promise.reject(new Error('down')),
+      searchGeneration: () => 0,
+      onLocalChange: () => undefined,
+      checkEveryMs: 1000,
+      now: (() => {
+        let tick = 0;
+        return () => (tick += 1);
+      })(),
+    });
+    expect(await version.current()).not.toBe(await version.current());
+  });
+});
+
+it('a search log hint survives the header and rejects anything else', () => {
+  const entry = { text: 'schulden "hulp"', filters: { wijk: ['oost'] }, hitCount: 3, tookMs: 1.5 };
+  expect(decodeSearchLogHint(encodeSearchLogHint(entry))).toEqual(entry);
+  expect(decodeSearchLogHint('%7B%22text%22%3A1%7D')).toBeUndefined();
+  expect(decodeSearchLogHint('%E0%A4%A')).toBeUndefined();
+});
+
+it('the data version can be read without waiting while the last check is recent', async () => {
+  let clock = 0;
+  const version = createDataVersionSource({
+    readDatabase: async () => 'd',
+    searchGeneration: () => 0,
+    onLocalChange: () => undefined,
+    checkEveryMs: 1000,
+    now: () => clock,
+  });
+  expect(version.peek()).toBeUndefined();
+  const current = await version.current();
+  expect(version.peek()).toBe(current);
+  clock = 1000;
+  expect(version.peek()).toBeUndefined();
+});
