@@ -1,5 +1,5 @@
 import type { StoredOrganisation } from '../organisations/organisation-repository.ts';
-import type { Address, Occurrence, Weekday, WeeklyRule } from '../schemas/fields.ts';
+import type { Address, Closure, Occurrence, Weekday, WeeklyRule } from '../schemas/fields.ts';
 import {
   ACCESS_SHORT_LABELS,
   ACCESSIBILITY_LABELS,
@@ -89,12 +89,35 @@ function occurrenceSchedule(serviceId: string, occurrence: Occurrence): HsdsSche
   };
 }
 
-/** Opening hours and activity dates as HSDS schedules; a note alone becomes a schedule of its own. */
+/**
+ * A closing period as a schedule that is valid for those days and has no opening times: HSDS
+ * knows no "closed", and a reader of the description sees what it means.
+ */
+function closureSchedule(serviceId: string, closure: Closure): HsdsSchedule {
+  const days =
+    closure.from === closure.until
+      ? dutchDate(closure.from)
+      : `${dutchDate(closure.from)} tot en met ${dutchDate(closure.until)}`;
+  return {
+    id: uuidV5(serviceId, `schedule:closed:${closure.from}:${closure.until}`),
+    service_id: serviceId,
+    valid_from: closure.from,
+    valid_to: closure.until,
+    description: `Gesloten: ${days}${closure.note ? ` (${closure.note})` : ''}`,
+    ...(closure.note ? { notes: closure.note } : {}),
+  };
+}
+
+/**
+ * Opening hours, activity dates and closing periods as HSDS schedules; a note alone becomes a
+ * schedule of its own.
+ */
 export function hsdsSchedules(serviceId: string, listing: Listing): HsdsSchedule[] {
-  const { weekly, occurrences, note } = listing.schedule;
+  const { weekly, occurrences, closures, note } = listing.schedule;
   return [
     ...weekly.map((rule) => weeklySchedule(serviceId, rule)),
     ...occurrences.map((occurrence) => occurrenceSchedule(serviceId, occurrence)),
+    ...closures.map((closure) => closureSchedule(serviceId, closure)),
     ...(note ? [{ id: uuidV5(serviceId, 'schedule:note'), service_id: serviceId, description: note }] : []),
   ];
 }

@@ -118,7 +118,7 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
           'korte samenvatting, dan een lege regel, dan de lange beschrijving (Markdown). `assured_date` ' +
           'is de datum waarop het aanbod voor het laatst is gecontroleerd. Openingstijden en data van ' +
           'activiteiten zijn `schedules` (wekelijks: `freq` WEEKLY met `byday`; een datum: `dtstart` ' +
-          'met `count` 1). Wijken zijn `service_areas`. Voorbeeldgegevens hebben een `alert`.',
+          'met `count` 1; een sluitingsperiode: `valid_from` en `valid_to` zonder tijden). Wijken zijn `service_areas`. Voorbeeldgegevens hebben een `alert`.',
       },
     },
     servers: [{ url: baseUrl }],

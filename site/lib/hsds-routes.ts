@@ -17,7 +17,7 @@ export function hsdsListRoute<S extends z.ZodObject, T>(
   schema: S,
   load: ReadModel<[z.output<S>, HsdsSettings], Promise<T>>,
 ): APIRoute {
-  return async ({ url, request }) => {
+  return async ({ url }) => {
     const parsed = parseQuery(schema, url.searchParams);
     if (!parsed.ok)
       return openDataError(
@@ -26,7 +26,7 @@ export function hsdsListRoute<S extends z.ZodObject, T>(
         `Deze parameters kloppen niet: ${parsed.issues.map((issue) => `${issue.parameter} ${issue.message}`).join('; ')}.`,
         parsed.issues,
       );
-    return openDataJson(request, await call(load, parsed.query, hsdsSettings()));
+    return openDataJson(await call(load, parsed.query, hsdsSettings()));
   };
 }
 
@@ -34,11 +34,11 @@ export function hsdsItemRoute<T>(
   what: string,
   load: ReadModel<[string, HsdsSettings], Promise<T | undefined>>,
 ): APIRoute {
-  return async ({ params, request }) => {
+  return async ({ params }) => {
     const id = params.id ?? '';
     const found = await call(load, id, hsdsSettings());
     if (found === undefined)
       return openDataError(404, 'not_found', `Er is geen ${what} met id ${id.slice(0, 60)}.`);
-    return openDataJson(request, found);
+    return openDataJson(found);
   };
 }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Answers of the public JSON API. Open data is meant to be reused from anywhere, so it allows
- * every origin (CORS `*`, no cookies involved) and may be cached; an ETag lets a client or a
- * cache ask "still the same?" and get a 304 without the body.
+ * every origin (CORS `*`, no cookies involved) and may be cached for a few minutes. The server
+ * adds the ETag (and answers 304) and keeps the answer until the data changes
+ * (scripts/server/app-responses.ts), as for every public page.
  */
 const PUBLIC_MAX_AGE_SECONDS = 300;
 
@@ -12,19 +11,10 @@ const CORS_HEADERS = {
   'Access-Control-Expose-Headers': 'ETag',
 };
 
-export function openDataJson(request: Request, body: unknown): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-  const headers = {
-    ...CORS_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
-    ETag: etag,
-  };
-  const asked = request.headers.get('if-none-match');
-  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-    return new Response(null, { status: 304, headers });
-  return new Response(text, { status: 200, headers });
+export function openDataJson(body: unknown): Response {
+  return Response.json(body, {
+    headers: { ...CORS_HEADERS, 'Cache-Control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` },
+  });
 }
 
 export interface ApiErrorBody {

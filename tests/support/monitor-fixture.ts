@@ -282,7 +282,7 @@ export async function writeMonitorFixture(
       cost: 'free',
       access: 'open',
       contact: { phone: '0180-123456' },
-      schedule: { weekly: [], occurrences: [] },
+      schedule: { weekly: [], occurrences: [], closures: [] },
       languages: ['nl'],
       accessibility: [],
     };

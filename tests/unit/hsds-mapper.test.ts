@@ -22,12 +22,13 @@ const listing = ListingSchema.parse({
   schedule: {
     weekly: [{ days: ['ma', 'do'], opens: '09:00', closes: '11:30', note: 'niet in de zomer' }],
     occurrences: [{ date: '2026-12-17', starts: '17:30', ends: '19:30' }],
+    closures: [{ from: '2026-12-24', until: '2027-01-02', note: 'kerstvakantie' }],
     note: 'Kom gerust later binnen.',
   },
 });
 
 it('writes weekly hours as RRULE parts and dates as single occurrences, with Dutch descriptions', () => {
-  const [weekly, dated, note] = hsdsSchedules(listing.openDataId, listing);
+  const [weekly, dated, closed, note] = hsdsSchedules(listing.openDataId, listing);
   expect(weekly).toMatchObject({
     freq: 'WEEKLY',
     byday: 'MO,TH',
@@ -43,12 +44,19 @@ it('writes weekly hours as RRULE parts and dates as single occurrences, with Dut
     count: 1,
     description: '17 december 2026, 17:30–19:30',
   });
+  expect(closed).toMatchObject({
+    valid_from: '2026-12-24',
+    valid_to: '2027-01-02',
+    description: 'Gesloten: 24 december 2026 tot en met 2 januari 2027 (kerstvakantie)',
+  });
+  expect(closed?.opens_at).toBeUndefined();
   expect(note).toMatchObject({ description: 'Kom gerust later binnen.' });
   expect(note?.freq).toBeUndefined();
   // The same listing always gives the same schedule ids.
   expect(hsdsSchedules(listing.openDataId, listing).map((s) => s.id)).toEqual([
     weekly?.id,
     dated?.id,
+    closed?.id,
     note?.id,
   ]);
 });

@@ -6,6 +6,6 @@ import { openApiDocument } from '#admin/open-data/openapi.ts';
 import { openDataJson, openDataPreflight } from '#site/lib/json-api.ts';
 
 /** The OpenAPI 3.1 description of every public JSON endpoint. */
-export const GET: APIRoute = ({ request }) =>
-  openDataJson(request, openApiDocument(publicBaseUrl(env()), appContent().municipality.siteName));
+export const GET: APIRoute = () =>
+  openDataJson(openApiDocument(publicBaseUrl(env()), appContent().municipality.siteName));
 export const OPTIONS = openDataPreflight;

@@ -4,9 +4,9 @@ import { publicBaseUrl } from '#admin/config/public-url.ts';
 import { openDataJson, openDataPreflight } from '#site/lib/json-api.ts';
 
 /** HSDS 3.1 `GET /`: which version this API speaks, its profile and where its description is. */
-export const GET: APIRoute = ({ request }) => {
+export const GET: APIRoute = () => {
   const base = publicBaseUrl(env());
-  return openDataJson(request, {
+  return openDataJson({
     version: '3.1',
     profile: `${base}/api/openapi.json#/info/x-hsds-profile`,
     openapi_url: `${base}/api/openapi.json`,
