@@ -271,6 +271,8 @@ export interface ListingSummary {
   organisation: string;
   lastVerifiedAt: string;
   updatedAt: string;
+  /** Imported and not yet checked by a person. */
+  needsReview: boolean;
 }
 
 /** All listings (any status) of one organisation, or of all; for the admin's lists. */
@@ -280,7 +282,17 @@ export async function listListingSummaries(
 ): Promise<ListingSummary[]> {
   const rows = await db
     .selectFrom('listings')
-    .select(['id', 'slug', 'title', 'kind', 'status', 'organisation_slug', 'last_verified_at', 'updated_at'])
+    .select([
+      'id',
+      'slug',
+      'title',
+      'kind',
+      'status',
+      'organisation_slug',
+      'last_verified_at',
+      'updated_at',
+      'needs_review',
+    ])
     .$if(filter.organisation !== undefined, (q) =>
       q.where('organisation_slug', '=', filter.organisation ?? ''),
     )
@@ -296,6 +308,7 @@ export async function listListingSummaries(
     organisation: row.organisation_slug,
     lastVerifiedAt: row.last_verified_at,
     updatedAt: row.updated_at,
+    needsReview: row.needs_review === 1,
   }));
 }
 

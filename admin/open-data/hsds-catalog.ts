@@ -1,7 +1,11 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { listPublishedListingsByIds } from '../listings/listing-repository.ts';
-import { listOrganisations, type StoredOrganisation } from '../organisations/organisation-repository.ts';
+import {
+  listOrganisations,
+  listPublicOrganisations,
+  type StoredOrganisation,
+} from '../organisations/organisation-repository.ts';
 import type { Listing } from '../schemas/listing.ts';
 import {
   hsdsOrganization,
@@ -133,6 +137,9 @@ function applyTermFilter(query: ListingQuery, filter: TermFilter): ListingQuery 
       return code === undefined ? query : query.where('cost', '=', code);
     case 'toegang':
       return code === undefined ? query : query.where('access', '=', code);
+    case 'toegankelijkheid':
+      // Stored as a JSON list of feature codes (letters and hyphens only).
+      return query.where('accessibility_json', 'like', code === undefined ? '%"%' : `%"${code}"%`);
     case 'soort-organisatie':
       return code === undefined
         ? query
@@ -276,10 +283,7 @@ export async function countPublishedServices(db: Kysely<Database>): Promise<numb
   return Number(total);
 }
 
-/** Organisations residents can see: everything but those imported and not yet checked. */
-async function publicOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
-  return (await listOrganisations(db)).filter((organisation) => !organisation.needsReview);
-}
+const publicOrganisations = listPublicOrganisations;
 
 export async function listHsdsOrganizations(
   db: Kysely<Database>,

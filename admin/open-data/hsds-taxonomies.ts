@@ -1,4 +1,10 @@
-import { ACCESS_LABELS, COST_LABELS, KIND_LABELS, ORGANISATION_KIND_LABELS } from '../schemas/labels.ts';
+import {
+  ACCESS_LABELS,
+  ACCESSIBILITY_LABELS,
+  COST_LABELS,
+  KIND_LABELS,
+  ORGANISATION_KIND_LABELS,
+} from '../schemas/labels.ts';
 import type { Listing } from '../schemas/listing.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import type { Taxonomy } from '../schemas/taxonomy.ts';
@@ -7,7 +13,8 @@ import { uuidV5 } from './identifiers.ts';
 
 /**
  * The vocabularies of the sociale kaart as HSDS taxonomies: leefgebieden and doelgroepen from
- * content, and the fixed choices of a listing (soort, kosten, toegang) and of an organisation, so
+ * content, and the fixed choices of a listing (soort, kosten, toegang, toegankelijkheid) and of an
+ * organisation, so
  * a reuser can filter on them and an import can read them back.
  */
 export const TAXONOMY_KEYS = [
@@ -16,6 +23,7 @@ export const TAXONOMY_KEYS = [
   'soort-aanbod',
   'kosten',
   'toegang',
+  'toegankelijkheid',
   'soort-organisatie',
 ] as const;
 export type TaxonomyKey = (typeof TAXONOMY_KEYS)[number];
@@ -79,6 +87,13 @@ export function taxonomyDefinitions(taxonomy: Taxonomy): TaxonomyDefinition[] {
       terms: enumTerms(ACCESS_LABELS),
     },
     {
+      key: 'toegankelijkheid',
+      name: 'Toegankelijkheid',
+      description: 'Wat er is voor mensen met een beperking, ook bij aanbod zonder vaste plek.',
+      appliesTo: 'service',
+      terms: enumTerms(ACCESSIBILITY_LABELS),
+    },
+    {
       key: 'soort-organisatie',
       name: 'Soort organisatie',
       description: 'Het soort organisatie dat het aanbod doet.',
@@ -102,6 +117,7 @@ export function listingTerms(listing: Listing): { key: TaxonomyKey; code: string
     { key: 'soort-aanbod', code: listing.kind },
     { key: 'kosten', code: listing.cost },
     { key: 'toegang', code: listing.access },
+    ...listing.accessibility.map((code) => ({ key: 'toegankelijkheid' as const, code })),
   ];
 }
 

@@ -114,7 +114,7 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
       'x-hsds-profile': {
         description:
           'Het Wijkwijzer-profiel van HSDS 3.1. Taxonomieën: Leefgebieden, Doelgroepen, Soort aanbod, ' +
-          'Kosten, Toegang (op diensten) en Soort organisatie, als `attributes`. `description` is de ' +
+          'Kosten, Toegang, Toegankelijkheid (op diensten) en Soort organisatie, als `attributes`. `description` is de ' +
           'korte samenvatting, dan een lege regel, dan de lange beschrijving (Markdown). `assured_date` ' +
           'is de datum waarop het aanbod voor het laatst is gecontroleerd. Openingstijden en data van ' +
           'activiteiten zijn `schedules` (wekelijks: `freq` WEEKLY met `byday`; een datum: `dtstart` ' +

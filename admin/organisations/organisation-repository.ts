@@ -85,6 +85,19 @@ export async function findOrganisationBySlug(
   return row ? organisationFromRow(row) : undefined;
 }
 
+/** Organisations residents see: all but those imported and not yet checked by a person. */
+export async function listPublicOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
+  return (await listOrganisations(db)).filter((organisation) => !organisation.needsReview);
+}
+
+export async function findPublicOrganisationBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<StoredOrganisation | undefined> {
+  const organisation = await findOrganisationBySlug(db, slug);
+  return organisation?.needsReview ? undefined : organisation;
+}
+
 export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
   const rows = await db.selectFrom('organisations').selectAll().orderBy('name').execute();
   return rows.map(organisationFromRow);
@@ -134,4 +147,9 @@ export async function updateOrganisation(
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks an organisation as imported and not yet checked by a person ("nog controleren"). */
+export async function markOrganisationForReview(db: Kysely<Database>, slug: string): Promise<void> {
+  await db.updateTable('organisations').set({ needs_review: 1 }).where('slug', '=', slug).execute();
 }
