@@ -6,14 +6,14 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
-import { findListingById } from '#admin/listings/listing-repository.ts';
+import { findListingById, updateListingState } from '#admin/listings/listing-repository.ts';
 import { hsdsDocument, type HsdsDocument } from '#admin/open-data/exchange/hsds-document.ts';
 import { applyImport, planImport } from '#admin/open-data/exchange/hsds-import.ts';
 import { importSource } from '#admin/open-data/exchange/hsds-source.ts';
 import { RESOURCES, tabularPackage } from '#admin/open-data/exchange/hsds-tabular.ts';
 import { importVocabularyFrom } from '#admin/open-data/exchange/import-vocabulary.ts';
 import { hsdsSettingsFrom } from '#admin/open-data/hsds-settings.ts';
-import { listOrganisations } from '#admin/organisations/organisation-repository.ts';
+import { listOrganisations, updateOrganisation } from '#admin/organisations/organisation-repository.ts';
 import type { Listing } from '#admin/schemas/listing.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { snapshot } from '../support/accounts.ts';
@@ -169,6 +169,51 @@ describe('importing an export', () => {
       expect(new Set([...again.organisations, ...again.listings].map((entry) => entry.reason))).toEqual(
         new Set(['ongewijzigd']),
       );
+
+      // A newer export of the source: what nobody checked yet follows it; what a person checked
+      // here (a published listing, a saved organisation) is reported and left alone.
+      const [checkedService, openService] = document.services;
+      const [checkedOrganization, openOrganization] = document.organizations;
+      const byUuid = async (uuid: string) =>
+        (await target.db.selectFrom('listings').select('id').where('uuid', '=', uuid).executeTakeFirst())!.id;
+      await updateListingState(target.db, await byUuid(checkedService!.id), { status: 'published' });
+      const savedOrganisation = (await listOrganisations(target.db)).find(
+        (organisation) => organisation.openDataId === checkedOrganization!.id,
+      )!;
+      const {
+        id: _i,
+        version,
+        updatedAt: _u,
+        needsReview: _n,
+        openDataId: _o,
+        ...fields
+      } = savedOrganisation;
+      await updateOrganisation(target.db, savedOrganisation.slug, version, fields);
+      const newer = structuredClone(document);
+      for (const service of newer.services.slice(0, 2)) service.description += '\n\nNieuw: ook op zaterdag.';
+      for (const organization of newer.organizations.slice(0, 2))
+        organization.description += '\n\nNieuw adres vanaf maart.';
+      const update = await planImport(target.db, importSource(newer), vocabulary, today);
+      const checkedHere = 'hier al gecontroleerd; de bron wijkt af, pas het zo nodig aan in het beheer';
+      expect(update.listings.find((entry) => entry.title === checkedService!.name)).toMatchObject({
+        action: 'skip',
+        reason: checkedHere,
+      });
+      expect(update.listings.find((entry) => entry.title === openService!.name)?.action).toBe('change');
+      expect(update.organisations.find((entry) => entry.name === checkedOrganization!.name)).toMatchObject({
+        action: 'skip',
+        reason: checkedHere,
+      });
+      expect(update.organisations.find((entry) => entry.name === openOrganization!.name)?.action).toBe(
+        'change',
+      );
+      await applyImport(target.db, update);
+      const published = (await findListingById(target.db, await byUuid(checkedService!.id)))!;
+      expect(published.description).not.toContain('ook op zaterdag');
+      expect(published).toMatchObject({ status: 'published', needsReview: false });
+      const followed = (await findListingById(target.db, await byUuid(openService!.id)))!;
+      expect(followed.description).toContain('ook op zaterdag');
+      expect(followed).toMatchObject({ status: 'draft', needsReview: true });
     } finally {
       await target.close();
     }

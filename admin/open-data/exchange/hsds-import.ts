@@ -26,8 +26,9 @@ import { listingFromSource, organisationFromSource, type ImportVocabulary } from
 
 /**
  * Importing another sociale kaart's HSDS. First a plan: per organisation and service, whether it
- * would be added, would change something imported before (same id), or is skipped (already here
- * with the same name and address, unchanged, or not usable, with the reason). The plan is the
+ * would be added, would change something imported before and not yet checked (same id), or is
+ * skipped (already here with the same name and address, unchanged, already checked here, or not
+ * usable, with the reason). The plan is the
  * dry run's report; applying it writes everything in one transaction, as concepts marked
  * "nog controleren", so nothing reaches residents before a person checked it.
  */
@@ -55,6 +56,13 @@ export interface ImportPlan {
   organisations: PlannedOrganisation[];
   listings: PlannedListing[];
 }
+
+/**
+ * A change from the source to something a person here has already checked (saved, confirmed or
+ * published) is reported, not written: residents may be seeing it, and nothing unchecked may
+ * reach them. Until it is checked, an imported object follows its source.
+ */
+const CHECKED_HERE = 'hier al gecontroleerd; de bron wijkt af, pas het zo nodig aan in het beheer';
 
 const fold = (text: string): string =>
   text
@@ -172,6 +180,13 @@ export async function planImport(
           name: source.name,
           slug: known.slug,
           reason: 'ongewijzigd',
+        });
+      else if (!known.needsReview)
+        plannedOrganisations.push({
+          action: 'skip',
+          name: source.name,
+          slug: known.slug,
+          reason: CHECKED_HERE,
         });
       else
         plannedOrganisations.push({
@@ -303,12 +318,14 @@ export async function planImport(
       plannedListings.push(
         comparable(known) === comparable(data.data)
           ? { action: 'skip', title: service.name, reason: 'ongewijzigd' }
-          : {
-              action: 'change',
-              title: service.name,
-              data: data.data,
-              existing: { id: known.id, version: known.version },
-            },
+          : !known.needsReview
+            ? { action: 'skip', title: service.name, reason: CHECKED_HERE }
+            : {
+                action: 'change',
+                title: service.name,
+                data: data.data,
+                existing: { id: known.id, version: known.version },
+              },
       );
       continue;
     }
