@@ -11,7 +11,19 @@ export function bodyLimitFor(url: string): number {
   return BACK_OFFICE.test(url) ? BACK_OFFICE_BODY_LIMIT : PUBLIC_BODY_LIMIT;
 }
 
-function refuse(response: ServerResponse, status: 411 | 413, message: string): void {
+/**
+ * A client only shows an answer it could read, and many stop reading when the server closes while
+ * they are still sending. So the refused body is read and thrown away, up to this much; a larger
+ * one gets the connection closed under it.
+ */
+const DISCARD_AT_MOST = 16 * 1024 * 1024;
+
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: 411 | 413,
+  message: string,
+): void {
   const body =
     '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet verstuurd</title></head>' +
     `<body><h1>Niet verstuurd</h1><p>${message}</p><p><a href="/">Naar de homepage</a></p></body></html>`;
@@ -19,10 +31,14 @@ function refuse(response: ServerResponse, status: 411 | 413, message: string): v
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    // The body is not read: the connection closes after this answer.
-    Connection: 'close',
   });
   response.end(body);
+  let discarded = 0;
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_AT_MOST) request.socket.destroy();
+  });
+  request.resume();
 }
 
 /**
@@ -35,6 +51,7 @@ export const bodyLimit: RequestStep = (request: IncomingMessage, response, next)
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
   if (request.headers['transfer-encoding'] !== undefined) {
     return refuse(
+      request,
       response,
       411,
       'Dit formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog een keer.',
@@ -43,6 +60,7 @@ export const bodyLimit: RequestStep = (request: IncomingMessage, response, next)
   const length = Number(request.headers['content-length'] ?? 0);
   if (!Number.isSafeInteger(length) || length > bodyLimitFor(request.url ?? '/')) {
     return refuse(
+      request,
       response,
       413,
       'Wat je stuurde is te groot. Maak je tekst korter en probeer het nog een keer.',

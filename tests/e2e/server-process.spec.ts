@@ -57,6 +57,15 @@ test('a body over its limit is refused at once with a short Dutch page; nothing 
   expect((await post('/beheer/inloggen?_action=account.logIn', 300 * 1024)).status).not.toBe(413);
   expect((await post('/beheer/inloggen?_action=account.logIn', 1536 * 1024)).status).toBe(413);
 
+  // Far too much: the connection is closed under it, and the server keeps answering.
+  await fetch(`${origin}/vraag?_action=questions.ask`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `question=${'c'.repeat(40 * 1024 * 1024)}`,
+  }).catch(() => undefined);
+  expect((await fetch(`${origin}/api/health`)).status).toBe(200);
+  expect(await questionCount(server.databasePath)).toBe(0);
+
   // A body that does not say how long it is gets no chance to grow.
   const chunked = await rawRequest(
     server.port,
