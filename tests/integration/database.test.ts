@@ -34,7 +34,7 @@ describe('prepareDatabase', () => {
       '0003-users-and-sessions',
       '0004-questions',
       '0005-hardening',
-      '0008-monitoring-and-open-data',
+      '0009-monitoring-and-open-data',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);

@@ -4,7 +4,7 @@ import * as searchLog from './0002-search-log.ts';
 import * as usersAndSessions from './0003-users-and-sessions.ts';
 import * as questions from './0004-questions.ts';
 import * as hardening from './0005-hardening.ts';
-import * as monitoringAndOpenData from './0008-monitoring-and-open-data.ts';
+import * as monitoringAndOpenData from './0009-monitoring-and-open-data.ts';
 
 /**
  * All migrations, in order. Listed statically (not read from disk) so they are bundled into
@@ -16,5 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-users-and-sessions': usersAndSessions,
   '0004-questions': questions,
   '0005-hardening': hardening,
-  '0008-monitoring-and-open-data': monitoringAndOpenData,
+  '0009-monitoring-and-open-data': monitoringAndOpenData,
 };
