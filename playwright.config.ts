@@ -63,7 +63,7 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], channel: undefined },
-      testIgnore: /(services-down|without-js|layout-phone)\.spec\.ts/,
+      testIgnore: /(services-down|without-js|layout-phone|cluster)\.spec\.ts/,
     },
     {
       name: 'phone-zonder-js',
@@ -74,6 +74,12 @@ export default defineConfig({
       name: 'diensten-onbereikbaar',
       use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: engineDownURL },
       testMatch: /services-down\.spec\.ts/,
+    },
+    {
+      // Two more servers of its own on one PostgreSQL (tests/support/cluster-database.ts).
+      name: 'twee-instanties',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testMatch: /cluster\.spec\.ts/,
     },
   ],
   webServer: [

@@ -75,7 +75,7 @@ async function submitter(base: string, index: number, deadline: number, outcome:
 const dir = mkdtempSync(join(tmpdir(), 'wijkwijzer-bench-inbox-'));
 const databasePath = join(dir, 'bench.sqlite');
 try {
-  const db = openDatabase(databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: databasePath });
   await prepareDatabase(db, { content, contentRoot, demoData: true });
   await db.destroy();
   const { base, stop } = await startBuiltServer(PORT, {
@@ -92,7 +92,7 @@ try {
     );
     const health = percentiles(await loadTest(() => `${base}/api/health`, 2000, SUBMITTERS));
 
-    const check = openDatabase(databasePath);
+    const check = openDatabase({ dialect: 'sqlite', path: databasePath });
     const stored = Number(
       (
         await check

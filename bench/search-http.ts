@@ -35,7 +35,7 @@ const dir = mkdtempSync(join(tmpdir(), 'wijkwijzer-bench-'));
 const databasePath = join(dir, 'bench.sqlite');
 try {
   const content = loadContent(contentRoot);
-  const db = openDatabase(databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: databasePath });
   await prepareDatabase(db, { content, contentRoot, demoData: false });
   const listings = syntheticListings(LISTINGS, loadDemoListings(contentRoot, content), content);
   const seeded = performance.now();

@@ -1,9 +1,10 @@
 // Runs before `npm start` and `npm test` on whatever Node the machine has (20 or newer), so plain
 // JavaScript only. Installs the npm packages when they are missing or older than the lockfile —
 // among them the `node` package, which brings the Node 24 that every other script runs on — and,
-// with --browser, makes sure a Chromium for the end-to-end tests is present.
+// with --browser, makes sure a Chromium for the end-to-end tests is present; with --postgres, a
+// PostgreSQL server for the tests that run on PostgreSQL (unless TEST_DATABASE_URL names one).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -39,6 +40,40 @@ if (needsInstall()) {
 }
 
 if (process.argv.includes('--browser')) ensureChromium();
+if (process.argv.includes('--postgres')) ensurePostgres();
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Installs Debian packages when we may (root on Debian); false when that is not possible or fails. */
+function aptInstall(/** @type {string[]} */ packages, /** @type {string} */ why) {
+  if (!isRoot() || !existsSync('/etc/debian_version')) return false;
+  console.log(`${why} installeren met apt-get…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (/** @type {string[]} */ args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  return apt(['update']) && apt(['install', '-y', '--no-install-recommends', ...packages]);
+}
+
+/** The same search as tests/support/throwaway-postgres.ts: POSTGRES_BIN_DIR, Debian's layout, the PATH. */
+function hasPostgresServer() {
+  if (process.env.POSTGRES_BIN_DIR) return existsSync(join(process.env.POSTGRES_BIN_DIR, 'initdb'));
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian) && readdirSync(debian).some((v) => existsSync(join(debian, v, 'bin', 'initdb'))))
+    return true;
+  return spawnSync('sh', ['-c', 'command -v initdb'], { stdio: 'ignore' }).status === 0;
+}
+
+function ensurePostgres() {
+  if (process.env.TEST_DATABASE_URL || hasPostgresServer()) return;
+  if (aptInstall(['postgresql'], 'PostgreSQL (voor de tests op PostgreSQL)') && hasPostgresServer()) return;
+  fail(
+    'De tests draaien ook op PostgreSQL, maar er is geen PostgreSQL-server geïnstalleerd.\n' +
+      'Installeer PostgreSQL (op Debian/Ubuntu: sudo apt-get install postgresql), wijs de map met\n' +
+      'initdb en postgres aan met POSTGRES_BIN_DIR, of geef een server: TEST_DATABASE_URL=postgres://… npm test',
+  );
+}
 
 function ensureChromium() {
   const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH;
@@ -47,17 +82,8 @@ function ensureChromium() {
     fail(`PLAYWRIGHT_CHROMIUM_PATH wijst naar ${configured}, maar dat bestand bestaat niet.`);
   }
   if (existsSync('/usr/bin/chromium')) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('Chromium installeren met apt-get (nodig voor de browsertests)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (/** @type {string[]} */ args) =>
-      spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-    if (
-      apt(['update']) &&
-      apt(['install', '-y', '--no-install-recommends', 'chromium']) &&
-      existsSync('/usr/bin/chromium')
-    )
+  if (isRoot() && existsSync('/etc/debian_version')) {
+    if (aptInstall(['chromium'], 'Chromium (nodig voor de browsertests)') && existsSync('/usr/bin/chromium'))
       return;
     fail('Chromium installeren met apt-get is mislukt; zie de meldingen hierboven.');
   }

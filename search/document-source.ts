@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Content } from '#admin/content/load-content.ts';
 import type { Database } from '#admin/db/tables.ts';
+import { readDataVersion } from '#admin/data-version/data-version.ts';
 import {
   findListingById,
+  listListingChangesSince,
   listPublishedListingsByIds,
   listPublishedListingVersions,
 } from '#admin/listings/listing-repository.ts';
@@ -18,6 +20,10 @@ export interface DocumentSource {
   load: (ids: string[]) => Promise<SearchDocument[]>;
   /** The document of one listing, or undefined when it is not (or no longer) published. */
   listingDocument(listingId: number): Promise<SearchDocument | undefined>;
+  /** The data version now (admin/data-version). */
+  dataVersion(): Promise<number>;
+  /** What changed after data version `since`: documents to write, ids to remove, and the version they bring the index to. */
+  changesSince(since: number): Promise<{ upsert: SearchDocument[]; remove: string[]; upTo: number }>;
 }
 
 export function createDocumentSource(db: Kysely<Database>, content: Content): DocumentSource {
@@ -52,6 +58,21 @@ export function createDocumentSource(db: Kysely<Database>, content: Content): Do
         ...listings.map((listing) => projectListing(listing, words)),
         ...ids.flatMap((id) => contentDocuments.get(id) ?? []),
       ];
+    },
+
+    dataVersion: () => readDataVersion(db),
+
+    async changesSince(since) {
+      const changes = await listListingChangesSince(db, since);
+      const published = changes.filter((change) => change.published).map((change) => change.id);
+      const listings = await listPublishedListingsByIds(db, published);
+      const words = listings.length > 0 ? await vocabulary() : undefined;
+      const upsert = words ? listings.map((listing) => projectListing(listing, words)) : [];
+      // A listing unpublished again after the read above is simply not among `listings`: removed.
+      const kept = new Set(upsert.map((document) => document.id));
+      const remove = changes.map((change) => listingDocumentId(change.id)).filter((id) => !kept.has(id));
+      const upTo = changes.reduce((highest, change) => Math.max(highest, change.dataVersion), since);
+      return { upsert, remove, upTo };
     },
 
     async listingDocument(listingId) {

@@ -3,7 +3,8 @@
  * API run it, the URL parameters of /zoeken, and the shapes of queries, results and documents.
  * Everything else in search/ is internal (docs/architecture.md).
  */
-export { appSearch } from './app-search.ts';
+export { appSearch, stopAppSearch } from './app-search.ts';
+export type { SearchStatus } from './search-service.ts';
 export { performSearch, type SearchOutcome } from './perform-search.ts';
 export {
   ACCESS_PARAM,

@@ -94,30 +94,40 @@ export function blockDuration(failures: number, policy: ThrottlePolicy): number 
   return Math.min(policy.maxBlockMs, policy.firstBlockMs * 2 ** (over - 1));
 }
 
+/**
+ * Counts a failure for each key. The count goes up in one upsert (not read, then written), so
+ * failures sent to several instances at once all count.
+ */
 export async function recordFailure(
   db: Kysely<Database>,
   keys: ThrottleKey[],
   now = new Date(),
 ): Promise<void> {
+  const at = now.toISOString();
   await inTransaction(db, async (trx) => {
     for (const { key, policy } of keys) {
-      const row = await trx
-        .selectFrom('login_attempts')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirst();
-      const fresh = row && now.getTime() - Date.parse(row.updated_at) < policy.forgetAfterMs;
-      const failures = (fresh ? row.failures : 0) + 1;
-      const block = blockDuration(failures, policy);
-      const values = {
-        failures,
-        blocked_until: block > 0 ? new Date(now.getTime() + block).toISOString() : null,
-        updated_at: now.toISOString(),
-      };
-      await trx
+      const forgottenBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
+      const { failures } = await trx
         .insertInto('login_attempts')
-        .values({ key, ...values })
-        .onConflict((conflict) => conflict.column('key').doUpdateSet(values))
+        .values({ key, failures: 1, blocked_until: null, updated_at: at })
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet((eb) => ({
+            failures: eb
+              .case()
+              .when('login_attempts.updated_at', '>', forgottenBefore)
+              .then(eb('login_attempts.failures', '+', 1))
+              .else(1)
+              .end(),
+            updated_at: at,
+          })),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow();
+      const block = blockDuration(failures, policy);
+      await trx
+        .updateTable('login_attempts')
+        .set({ blocked_until: block > 0 ? new Date(now.getTime() + block).toISOString() : null })
+        .where('key', '=', key)
         .execute();
     }
   });

@@ -5,14 +5,19 @@
 //   create-user --email <adres> --role beheerder|teamlid|organisatie [--name <naam>]
 //               [--organisation <slug>] [--team <team-id> ...]
 //   setup-link  --email <adres>     a new set-up link for an account without a password yet
+//   copy-database --to <postgres://…|pad>
+//               copies all data of the configured database (DATABASE_URL or DATABASE_PATH) into an
+//               empty one, e.g. a SQLite installation's data to the PostgreSQL of several instances
 import { parseArgs } from 'node:util';
 import { issueToken } from '../accounts/one-time-tokens.ts';
 import { createUser, EmailTakenError, findUserRowByEmail } from '../accounts/user-repository.ts';
 import { InviteInputSchema } from '../accounts/user-admin.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { databasePath, env } from '../config/env.ts';
-import { contentRoot } from '../config/paths.ts';
+import { databaseLocation, env } from '../config/env.ts';
+import { contentRoot, projectRoot } from '../config/paths.ts';
 import { loadContent } from '../content/load-content.ts';
+import { CopyDatabaseError, copyDatabase } from '../db/copy-database.ts';
+import { describeDatabaseLocation, parseDatabaseLocation } from '../db/database-location.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { findOrganisationBySlug } from '../organisations/organisation-repository.ts';
 import { prepareDatabase } from '../setup/prepare-database.ts';
@@ -20,7 +25,8 @@ import { teamOptions } from '../setup/admin-context.ts';
 
 const USAGE = `Gebruik:
   npm run admin -- create-user --email <adres> --role beheerder|teamlid|organisatie [--name <naam>] [--organisation <slug>] [--team <team-id> ...]
-  npm run admin -- setup-link --email <adres>`;
+  npm run admin -- setup-link --email <adres>
+  npm run admin -- copy-database --to <postgres://gebruiker:wachtwoord@server/database | pad/naar/bestand.sqlite>`;
 
 class UsageError extends Error {}
 
@@ -32,21 +38,44 @@ const { positionals, values } = parseArgs({
     name: { type: 'string' },
     organisation: { type: 'string' },
     team: { type: 'string', multiple: true },
+    to: { type: 'string' },
   },
 });
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 const baseUrl = (config.SITE_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, '');
 
 async function setupLink(userId: number): Promise<string> {
   return `${baseUrl}/beheer/uitnodiging/${await issueToken(db, userId, 'setup')}`;
 }
 
+/** Copies everything from the configured database into the empty one named by --to. */
+async function copyTo(to: string | undefined): Promise<void> {
+  if (!to) throw new UsageError('Geef met --to aan waarheen: een postgres://-adres of een pad.');
+  const from = databaseLocation(config);
+  const target = parseDatabaseLocation(to, projectRoot);
+  if (JSON.stringify(target) === JSON.stringify(from))
+    throw new UsageError('Bron en doel zijn dezelfde database.');
+  const targetDb = openDatabase(target, { poolSize: 2, statementTimeoutMs: 0 });
+  try {
+    const report = await copyDatabase(db, targetDb);
+    for (const { table, rows } of report) console.log(`  ${table}: ${rows}`);
+    console.log(
+      `Gekopieerd van ${describeDatabaseLocation(from)} naar ${describeDatabaseLocation(target)}. ` +
+        'Zet nu DATABASE_URL (of DATABASE_PATH) op het doel en start de server(s).',
+    );
+  } finally {
+    await targetDb.destroy();
+  }
+}
+
 async function run(): Promise<void> {
-  await prepareDatabase(db, { content, contentRoot, demoData: false });
   const [command] = positionals;
+  // A copy only reads its source; every other command may need the schema and organisations.
+  if (command === 'copy-database') return copyTo(values.to);
+  await prepareDatabase(db, { content, contentRoot, demoData: false });
   if (command === 'create-user') {
     const parsed = InviteInputSchema.safeParse({
       email: values.email,
@@ -101,7 +130,12 @@ async function run(): Promise<void> {
 try {
   await run();
 } catch (error) {
-  if (!(error instanceof UsageError || error instanceof EmailTakenError)) throw error;
+  if (!(
+    error instanceof UsageError ||
+    error instanceof EmailTakenError ||
+    error instanceof CopyDatabaseError
+  ))
+    throw error;
   console.error(error.message);
   process.exitCode = 2;
 } finally {

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { databasePath, env } from '../config/env.ts';
+import { databaseLocation, env } from '../config/env.ts';
 import { contentRoot } from '../config/paths.ts';
 import { publicBaseUrl } from '../config/public-url.ts';
 import { loadContent } from '../content/load-content.ts';
@@ -30,7 +30,7 @@ if (values.help || (values.format !== 'hsds-json' && values.format !== 'hsds-csv
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const settings = hsdsSettingsFrom(content, publicBaseUrl(config));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { databasePath, env } from '../config/env.ts';
+import { databaseLocation, env } from '../config/env.ts';
 import { contentRoot } from '../config/paths.ts';
 import { loadContent } from '../content/load-content.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -54,7 +54,7 @@ function report(plan: ImportPlan): string {
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const plan = await planImport(

@@ -3,13 +3,13 @@
 // addresses in the outbox and mail older than MAIL_RETENTION_DAYS, and searches older than
 // SEARCH_LOG_RETENTION_DAYS (frequent queries stay as monthly counts). For running by hand or cron.
 import type { Kysely } from 'kysely';
-import { databasePath, env } from '../config/env.ts';
+import { databaseLocation, env } from '../config/env.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { purgePersonalData, retentionSettings } from '../privacy/purge-personal-data.ts';
 
 const config = env();
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 try {
   await migrateToLatest(db as Kysely<unknown>);
   const report = await purgePersonalData(db, retentionSettings(config));

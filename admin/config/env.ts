@@ -1,6 +1,7 @@
-import { AppError } from '../errors/app-error.ts';
 import { isAbsolute, resolve } from 'node:path';
+import { AppError } from '../errors/app-error.ts';
 import { z } from 'zod';
+import { parseDatabaseLocation, type DatabaseLocation } from '../db/database-location.ts';
 import { projectRoot } from './paths.ts';
 
 const BooleanFlag = z
@@ -12,8 +13,28 @@ const BooleanFlag = z
  * a wrong value stops the process at start with the variable's name rather than failing later.
  */
 export const EnvSchema = z.object({
-  /** SQLite database file; relative paths are taken from the project root. */
+  /** SQLite database file; relative paths are taken from the project root. Ignored when DATABASE_URL is set. */
   DATABASE_PATH: z.string().min(1).default('data/wijkwijzer.sqlite'),
+  /** PostgreSQL server (`postgres://user:password@host:5432/name`) for several instances; SQLite when unset. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./i, 'moet beginnen met postgres:// of postgresql://')
+    .optional(),
+  /** PostgreSQL: connections one instance keeps at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL: a statement running longer is cancelled (0 = no limit). */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(15),
+  /** Apply pending migrations when the server starts; false: refuse to start while the schema is behind. */
+  MIGRATE_ON_START: BooleanFlag.default(true),
+  /** How long an instance holds background work (housekeeping, search sync, a mail being sent) before another may take it over. */
+  LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /** How often an instance asks the database whether public data changed (caches, search). */
+  DATA_VERSION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** Name of this instance in leases and logs; default host name and process id. */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+    .optional(),
   /** Load the demo aanbod from content/demo at start (once). Set to false in production. */
   DEMO_DATA: BooleanFlag.default(true),
   /** Public base URL, e.g. https://wijkwijzer.ridderkerk.nl; used for absolute links. */
@@ -61,7 +82,6 @@ export const EnvSchema = z.object({
   /** Memory for rendered public pages kept by the server (MB); 0 turns the render cache off. */
   RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** How often the server asks the database whether another instance changed published data (ms). */
-  DATA_VERSION_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Project folder; defaults to the working directory, which npm sets to it. */
   WIJKWIJZER_ROOT: z.string().optional(),
   HOST: z.string().default('localhost'),
@@ -95,6 +115,7 @@ export function env(): Env {
 export const fromProjectRoot = (path: string): string =>
   path === ':memory:' || isAbsolute(path) ? path : resolve(projectRoot, path);
 
-export function databasePath(config: Env = env()): string {
-  return fromProjectRoot(config.DATABASE_PATH);
+/** PostgreSQL when DATABASE_URL is set, the SQLite file of DATABASE_PATH otherwise. */
+export function databaseLocation(config: Env = env()): DatabaseLocation {
+  return parseDatabaseLocation(config.DATABASE_URL ?? config.DATABASE_PATH, projectRoot);
 }

@@ -1,12 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DatabaseLocation } from './database-location.ts';
 import { nodeSqliteDialect } from './node-sqlite-dialect.ts';
+import { createPostgresPool } from './postgres-pool.ts';
 import type { Database } from './tables.ts';
 
-/** Opens (and creates) the SQLite database file with the pragmas the app relies on. */
-export function openDatabase(path: string): Kysely<Database> {
+export interface OpenOptions {
+  /** PostgreSQL: connections this process keeps at most. */
+  poolSize?: number;
+  /** PostgreSQL: statements running longer are cancelled; 0 = no limit. */
+  statementTimeoutMs?: number;
+}
+
+/** Opens (and for SQLite creates) the database, with the settings the app relies on. */
+export function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Kysely<Database> {
+  if (location.dialect === 'postgres') {
+    const pool = createPostgresPool({
+      url: location.url,
+      poolSize: options.poolSize ?? 10,
+      statementTimeoutMs: options.statementTimeoutMs ?? 0,
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const { path } = location;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new DatabaseSync(path);
   // WAL lets the server read while the reindex or seed CLI writes; foreign keys are off by default;

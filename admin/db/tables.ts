@@ -23,7 +23,19 @@ export interface Database {
   questions: QuestionTable;
   search_query_counts: SearchQueryCountTable;
   question_events: QuestionEventTable;
+  leases: LeaseTable;
+  rate_limit_windows: { key: string; started_at: string; hits: number };
+  data_versions: { scope: string; version: number };
 }
+
+/** Background work one instance at a time: held by `holder` until `expires_at` unless renewed. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+export type LeaseRow = Selectable<LeaseTable>;
 
 export interface UserTable {
   id: Generated<number>;
@@ -79,6 +91,9 @@ export interface MailOutboxTable {
   sent_at: string | null;
   /** 1 when the recipient is a resident: the address is emptied once the mail is done with. */
   to_resident: Generated<number>;
+  /** The instance sending this mail right now, until `claimed_until`; then another may. */
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 
@@ -195,6 +210,8 @@ export interface ListingTable {
   /** 1 when imported and not yet checked by a person ("nog controleren"). */
   needs_review: Generated<number>;
   version: number;
+  /** The public data version of the listing's last change, so an index can follow changes. */
+  data_version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

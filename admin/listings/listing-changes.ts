@@ -1,4 +1,3 @@
-import { announceDataChanged } from '../cache/data-changes.ts';
 import { log } from '../logging/log.ts';
 
 /**
@@ -16,7 +15,6 @@ export function onListingChanged(listener: ListingChangeListener): () => void {
 }
 
 export async function announceListingChanged(listingId: number): Promise<void> {
-  announceDataChanged();
   const results = await Promise.allSettled([...listeners].map((listener) => listener(listingId)));
   for (const result of results) {
     if (result.status === 'rejected') {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { announceDataVersion, raiseDataVersion } from '../data-version/data-version.ts';
 import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
@@ -78,6 +79,16 @@ async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData
   }
 }
 
+/**
+ * Once committed, this process's caches and search index hear of the change at once; other
+ * instances see the raised data version at their next poll.
+ */
+const announceAfterCommit = (trx: Kysely<Database>, id: number, dataVersion: number): Promise<void> =>
+  afterCommit(trx, async () => {
+    announceDataVersion(dataVersion);
+    await announceListingChanged(id);
+  });
+
 /** Inserts a listing with its links; returns the new id. Search follows once it is committed. */
 export async function insertListing(
   db: Kysely<Database>,
@@ -85,13 +96,14 @@ export async function insertListing(
   now = new Date().toISOString(),
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
     const { id } = await trx
       .insertInto('listings')
-      .values(rowFromListingData(data, now))
+      .values({ ...rowFromListingData(data, now), data_version: dataVersion })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceLinks(trx, id, data);
-    await afterCommit(trx, () => announceListingChanged(id));
+    await announceAfterCommit(trx, id, dataVersion);
     return id;
   });
 }
@@ -109,6 +121,8 @@ export async function updateListing(
   now = new Date().toISOString(),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
+    // A refused save still raises the version (it commits with the rest): a cache refresh, no more.
+    const dataVersion = await raiseDataVersion(trx);
     // The open-data id stays what it was: it is the listing's identity outside this database.
     const {
       created_at: _created,
@@ -118,13 +132,13 @@ export async function updateListing(
     } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
-      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...columns, version: eb('version', '+', 1), data_version: dataVersion }))
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await replaceLinks(trx, id, data);
-    await afterCommit(trx, () => announceListingChanged(id));
+    await announceAfterCommit(trx, id, dataVersion);
     return true;
   });
 }
@@ -159,6 +173,30 @@ export async function listPublishedListingVersions(db: Kysely<Database>): Promis
     .where('status', '=', 'published')
     .execute();
   return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+export interface ListingChange {
+  id: number;
+  /** The listing's own version (what a search document records). */
+  version: number;
+  published: boolean;
+  dataVersion: number;
+}
+
+/** Listings changed after data version `since`, oldest change first: what an index must follow. */
+export async function listListingChangesSince(db: Kysely<Database>, since: number): Promise<ListingChange[]> {
+  const rows = await db
+    .selectFrom('listings')
+    .select(['id', 'version', 'status', 'data_version'])
+    .where('data_version', '>', since)
+    .orderBy('data_version')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    published: row.status === 'published',
+    dataVersion: row.data_version,
+  }));
 }
 
 export async function findPublishedListingBySlug(
@@ -245,21 +283,25 @@ export async function updateListingState(
   set: { status?: ListingRow['status']; lastVerifiedAt?: string },
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('listings')
-    .set((eb) => ({
-      ...(set.status ? { status: set.status } : {}),
-      ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
-      // Publishing or confirming is a person checking it: an imported listing is then checked.
-      ...(set.status === 'published' || set.lastVerifiedAt ? { needs_review: 0 } : {}),
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const updated = Number(result.numUpdatedRows) === 1;
-  if (updated) await afterCommit(db, () => announceListingChanged(id));
-  return updated;
+  return inTransaction(db, async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
+    const result = await trx
+      .updateTable('listings')
+      .set((eb) => ({
+        ...(set.status ? { status: set.status } : {}),
+        ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+        // Publishing or confirming is a person checking it: an imported listing is then checked.
+        ...(set.status === 'published' || set.lastVerifiedAt ? { needs_review: 0 } : {}),
+        updated_at: now,
+        version: eb('version', '+', 1),
+        data_version: dataVersion,
+      }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) await announceAfterCommit(trx, id, dataVersion);
+    return updated;
+  });
 }
 
 export interface ListingSummary {

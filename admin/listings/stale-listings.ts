@@ -22,7 +22,8 @@ const REMINDER_KEY = 'stale_reminders_sent_for';
 /**
  * Once per calendar month: each organisation with stale published listings gets one mail, to its
  * active editors (or, without editors, its public address), listing what to check. Safe to call
- * daily; a month already done is skipped.
+ * daily, and from several instances at once: the month is claimed first, in the same transaction
+ * as the mails, so a second caller waits for the first and then finds the month done.
  */
 export async function sendStaleReminders(
   db: Kysely<Database>,
@@ -30,12 +31,25 @@ export async function sendStaleReminders(
   now = new Date(),
 ): Promise<{ month: string; mails: number } | undefined> {
   const month = now.toISOString().slice(0, 7);
-  const done = await db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', REMINDER_KEY)
-    .executeTakeFirst();
-  if (done?.value === month) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('app_meta')
+      .values({ key: REMINDER_KEY, value: month })
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet({ value: month }).where('app_meta.value', '!=', month),
+      )
+      .returning('value')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
+    return { month, mails: await remindOrganisations(trx, context, now) };
+  });
+}
+
+async function remindOrganisations(
+  db: Kysely<Database>,
+  context: { baseUrl: string; siteName: string },
+  now: Date,
+): Promise<number> {
   const stale = await db
     .selectFrom('listings')
     .innerJoin('organisations', 'organisations.slug', 'listings.organisation_slug')
@@ -100,10 +114,5 @@ export async function sendStaleReminders(
       now,
     );
   }
-  await db
-    .insertInto('app_meta')
-    .values({ key: REMINDER_KEY, value: month })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: month }))
-    .execute();
-  return { month, mails };
+  return mails;
 }

@@ -10,7 +10,14 @@ export function createSmtpSender(options: { smtpUrl: string; from: string; timeo
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
+  const domain = /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'localhost';
   return async (mail) => {
-    await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({
+      from: options.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.key ? { messageId: `<${mail.key}@${domain}>` } : {}),
+    });
   };
 }

@@ -7,7 +7,6 @@ import type { Database } from '../db/tables.ts';
 import { slugify } from '../schemas/slugify.ts';
 import { ConflictError, FieldError, NotFoundError } from '../errors/domain-errors.ts';
 import { afterCommit, inTransaction } from '../db/transaction.ts';
-import { announceDataChanged } from '../cache/data-changes.ts';
 import { announceListingChanged } from '../listings/listing-changes.ts';
 import { listListingSummaries } from '../listings/listing-repository.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
@@ -93,8 +92,6 @@ export async function saveOrganisationProfile(
       },
       now,
     );
-    // Public pages show the profile: cached copies are stale from the commit on.
-    await afterCommit(trx, async () => announceDataChanged());
     if (changes.name)
       for (const listing of await listListingSummaries(trx, { organisation: slug }))
         await afterCommit(trx, () => announceListingChanged(listing.id));
@@ -115,7 +112,6 @@ export async function createOrganisation(
   const organisation = organisationFromProfile(slug, profile);
   return inTransaction(db, async (trx) => {
     await insertOrganisation(trx, organisation, now.toISOString());
-    await afterCommit(trx, async () => announceDataChanged());
     await recordAudit(
       trx,
       {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { announceDataVersion, raiseDataVersion } from '../data-version/data-version.ts';
 import type { Database, OrganisationRow } from '../db/tables.ts';
+import { afterCommit, inTransaction } from '../db/transaction.ts';
 import { AddressSchema } from '../schemas/fields.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 
@@ -59,22 +61,32 @@ export async function importMissingOrganisations(
   organisations: Organisation[],
   now = new Date().toISOString(),
 ): Promise<number> {
-  if (organisations.length === 0) return 0;
-  const result = await db
-    .insertInto('organisations')
-    .values(
-      organisations.map((organisation) => ({
-        slug: organisation.slug,
-        ...columnsOf(organisation),
-        uuid: crypto.randomUUID(),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .onConflict((conflict) => conflict.column('slug').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const known = new Set(
+    (await db.selectFrom('organisations').select('slug').execute()).map((row) => row.slug),
+  );
+  const missing = organisations.filter((organisation) => !known.has(organisation.slug));
+  // A restart with nothing new changes nothing residents see, and so leaves every cache be.
+  if (missing.length === 0) return 0;
+  return inTransaction(db, async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
+    const result = await trx
+      .insertInto('organisations')
+      .values(
+        missing.map((organisation) => ({
+          slug: organisation.slug,
+          ...columnsOf(organisation),
+          uuid: crypto.randomUUID(),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      // Another instance starting at the same moment may have added some of them.
+      .onConflict((conflict) => conflict.column('slug').doNothing())
+      .executeTakeFirst();
+    await afterCommit(trx, async () => announceDataVersion(dataVersion));
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  });
 }
 
 export async function findOrganisationBySlug(
@@ -109,18 +121,22 @@ export async function insertOrganisation(
   now = new Date().toISOString(),
   origin: { openDataId?: string; needsReview?: boolean } = {},
 ): Promise<void> {
-  await db
-    .insertInto('organisations')
-    .values({
-      slug: organisation.slug,
-      ...columnsOf(organisation),
-      uuid: origin.openDataId ?? crypto.randomUUID(),
-      needs_review: origin.needsReview ? 1 : 0,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
+    await trx
+      .insertInto('organisations')
+      .values({
+        slug: organisation.slug,
+        ...columnsOf(organisation),
+        uuid: origin.openDataId ?? crypto.randomUUID(),
+        needs_review: origin.needsReview ? 1 : 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await afterCommit(trx, async () => announceDataVersion(dataVersion));
+  });
 }
 
 /**
@@ -134,19 +150,24 @@ export async function updateOrganisation(
   organisation: Organisation,
   now = new Date().toISOString(),
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('organisations')
-    // Saving the profile is a person checking it: an imported organisation is then checked.
-    .set((eb) => ({
-      ...columnsOf(organisation),
-      needs_review: 0,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('slug', '=', slug)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return inTransaction(db, async (trx) => {
+    const dataVersion = await raiseDataVersion(trx);
+    const result = await trx
+      .updateTable('organisations')
+      // Saving the profile is a person checking it: an imported organisation is then checked.
+      .set((eb) => ({
+        ...columnsOf(organisation),
+        needs_review: 0,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('slug', '=', slug)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) await afterCommit(trx, async () => announceDataVersion(dataVersion));
+    return updated;
+  });
 }
 
 /** Marks an organisation as imported and not yet checked by a person ("nog controleren"). */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { storedSecret } from '../secrets/stored-secret.ts';
 
 /**
  * A token in the public form: when it was shown, a random key, and a signature. It proves the form
@@ -12,22 +13,7 @@ export type TokenCheck = { status: 'ok'; key: string } | { status: 'too-fast' | 
 const SECRET_KEY = 'form_token_secret';
 
 /** The signing secret, made once per database: nothing to configure, survives restarts. */
-export async function formTokenSecret(db: Kysely<Database>): Promise<string> {
-  const existing = await db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', SECRET_KEY)
-    .executeTakeFirst();
-  if (existing) return existing.value;
-  await db
-    .insertInto('app_meta')
-    .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
-    .onConflict((conflict) => conflict.column('key').doNothing())
-    .execute();
-  return (
-    await db.selectFrom('app_meta').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow()
-  ).value;
-}
+export const formTokenSecret = (db: Kysely<Database>): Promise<string> => storedSecret(db, SECRET_KEY);
 
 const sign = (secret: string, payload: string): string =>
   createHmac('sha256', secret).update(payload).digest('base64url');

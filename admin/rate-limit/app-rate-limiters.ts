@@ -1,7 +1,9 @@
 import { env } from '../config/env.ts';
+import { appDatabase } from '../db/app-database.ts';
+import { storedSecret } from '../secrets/stored-secret.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 
-/** Per-IP limits of the public forms. A person needs a few tries; a script gets stopped. */
+/** Per-address limits of the public forms. A person needs a few tries; a script gets stopped. */
 const LIMITS = {
   /** "Wat is mijn wijk?": each try may ask the Locatieserver. */
   'wijk-lookup': () => ({ limit: 30, windowMs: 10 * 60_000 }),
@@ -11,11 +13,22 @@ const LIMITS = {
   question: () => ({ limit: env().QUESTION_RATE_LIMIT, windowMs: 10 * 60_000 }),
 } as const;
 
+/** The longest window: ended windows older than this are deleted by the housekeeping. */
+export const LONGEST_WINDOW_MS = 15 * 60_000;
+
 const limiters = new Map<keyof typeof LIMITS, RateLimiter>();
 
-/** The server's limiter for one public form, shared by all requests of this process. */
+/** The limiter of one public form, counting in the database across all instances. */
 export function appRateLimiter(name: keyof typeof LIMITS): RateLimiter {
   let limiter = limiters.get(name);
-  if (!limiter) limiters.set(name, (limiter = createRateLimiter(LIMITS[name]())));
+  if (!limiter) {
+    const db = appDatabase();
+    limiter = createRateLimiter(db, {
+      name,
+      ...LIMITS[name](),
+      secret: () => storedSecret(db, 'rate_limit_secret'),
+    });
+    limiters.set(name, limiter);
+  }
   return limiter;
 }

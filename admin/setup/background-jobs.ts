@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { startLeasedJob } from '../leases/leased-job.ts';
 import { sendStaleReminders } from '../listings/stale-listings.ts';
-import { deliverDueMail, type SendMail } from '../mail/outbox.ts';
 import { purgePersonalData, type RetentionSettings } from '../privacy/purge-personal-data.ts';
 import { log } from '../logging/log.ts';
+import { deliverDueMail, releaseMailClaims, type SendMail } from '../mail/outbox.ts';
+import { forgetEndedWindows } from '../rate-limit/rate-limiter.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -13,55 +15,88 @@ export interface BackgroundJobOptions {
   linkContext: () => { baseUrl: string; siteName: string };
   /** How long each kind of personal data is kept. */
   retention: RetentionSettings;
-  mailIntervalMs?: number;
+  /** This instance, as leases and mail claims name it. */
+  holder: string;
+  /** Work a dead instance held is taken over by another within this time. */
+  takeoverMs: number;
+  /** Rate-limit windows that started longer ago than this are deleted. */
+  rateLimitWindowMs: number;
   housekeepingIntervalMs?: number;
 }
 
 export interface BackgroundJobs {
   /** Delivers due mail now (after a form queued some), instead of at the next round. */
   deliverMailSoon(): void;
-  stop(): void;
+  /** Stops the timers, lets a round in progress finish and gives leases and claims back. */
+  stop(): Promise<void>;
 }
 
 /**
- * The server's own timers: the outbox is worked through every half minute; every hour the monthly
- * reminders are checked and personal data past its retention is purged. A failing round is
- * logged (without content) and tried again next round.
+ * The server's own work, safe with several instances on one database. Mail: every instance
+ * works through the outbox, each mail claimed by one (admin/mail/outbox.ts). Housekeeping (the
+ * monthly reminders, every retention schedule, old rate-limit windows): hourly, on whichever
+ * instance holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs`
+ * and the others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
+ * A failing round is logged (without content) and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
-  const { db, send } = options;
+  const { db, send, holder } = options;
+  const leaseMs = Math.floor(options.takeoverMs * 0.75);
+  const lookEveryMs = Math.max(100, Math.floor(options.takeoverMs / 4));
   let delivering: Promise<unknown> | undefined;
+  let stopped = false;
 
   function deliverMailSoon(): void {
-    if (!send || delivering) return;
-    delivering = deliverDueMail(db, send)
-      .catch((error: unknown) => log.error('Mail delivery round failed', error))
+    if (!send || delivering || stopped) return;
+    delivering = deliverDueMail(db, send, undefined, { holder, claimMs: leaseMs, concurrency: 4 })
+      .catch((error: unknown) => log.error('Mail delivery round failed; the next round tries again', error))
       .finally(() => {
         delivering = undefined;
       });
   }
 
-  /** Hourly, each safe to repeat: the monthly reminders and the retention purge. */
-  function housekeeping(): void {
-    sendStaleReminders(db, options.linkContext())
-      .then(() => deliverMailSoon())
-      .catch((error: unknown) => log.error('Stale listing reminders failed', error));
-    purgePersonalData(db, options.retention).catch((error: unknown) =>
-      log.error('Retention purge failed', error),
-    );
+  /** Hourly, each step safe to repeat and each tried even when another failed. */
+  async function housekeeping(): Promise<void> {
+    const steps: [string, () => Promise<unknown>][] = [
+      [
+        'Stale listing reminders',
+        async () => {
+          const reminded = await sendStaleReminders(db, options.linkContext());
+          if (reminded && reminded.mails > 0) deliverMailSoon();
+        },
+      ],
+      ['Retention purge', () => purgePersonalData(db, options.retention)],
+      [
+        'Forgetting ended rate-limit windows',
+        () => forgetEndedWindows(db, new Date(Date.now() - options.rateLimitWindowMs)),
+      ],
+    ];
+    for (const [name, step] of steps) {
+      await step().catch((error: unknown) => log.error(`${name} failed`, error));
+    }
   }
 
-  const timers = [
-    setInterval(deliverMailSoon, options.mailIntervalMs ?? 30_000),
-    setInterval(housekeeping, options.housekeepingIntervalMs ?? 3600_000),
-  ];
-  for (const timer of timers) timer.unref();
+  const mailTimer = setInterval(deliverMailSoon, lookEveryMs);
+  mailTimer.unref();
+  const housekeepingJob = startLeasedJob({
+    db,
+    name: 'housekeeping',
+    holder,
+    ttlMs: leaseMs,
+    intervalMs: options.housekeepingIntervalMs ?? 3600_000,
+    run: housekeeping,
+  });
   deliverMailSoon();
-  housekeeping();
   return {
     deliverMailSoon,
-    stop() {
-      for (const timer of timers) clearInterval(timer);
+    async stop() {
+      stopped = true;
+      clearInterval(mailTimer);
+      await delivering;
+      await housekeepingJob.stop();
+      await releaseMailClaims(db, holder).catch((error: unknown) =>
+        log.warn('Mail claims not released; they run out by themselves', error),
+      );
     },
   };
 }

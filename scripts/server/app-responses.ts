@@ -188,17 +188,16 @@ export function appResponsesStep(options: AppResponsesOptions): RequestStep {
   return (request, response) => {
     const key = request.url ?? '/';
     const publicRequest = isCacheableRequest(request, options.sessionCookie);
-    // The common case answered without waiting: a public page in the cache, its version fresh.
-    const fresh = publicRequest && cache ? options.version.peek() : undefined;
-    const hit = fresh === undefined ? undefined : cache?.get(key, fresh, Date.now());
+    const version = publicRequest ? options.version.current() : '';
+    // The common case answered without waiting: a public page in the cache at this version.
+    const hit = publicRequest ? cache?.get(key, version, Date.now()) : undefined;
     if (hit) {
       if (hit.searchLog) options.recordSearch(hit.searchLog);
       return send(request, response, hit);
     }
     void (async () => {
-      const version = publicRequest ? await options.version.current() : '';
       if (publicRequest && cache) {
-        const cached = cache.get(key, version, Date.now()) ?? (await waitForRender(key, version));
+        const cached = await waitForRender(key, version);
         if (cached) {
           if (cached.searchLog) options.recordSearch(cached.searchLog);
           return send(request, response, cached);

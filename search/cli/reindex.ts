@@ -2,7 +2,7 @@
 // a summary. With Meilisearch (MEILI_URL) this rebuilds the shared index the servers use; the
 // embedded engine lives inside each server process and rebuilds itself at start, so here it
 // checks that every document builds and reports how long a full build takes.
-import { databasePath, env } from '#admin/config/env.ts';
+import { databaseLocation, env } from '#admin/config/env.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
 import { openDatabase } from '#admin/db/open-database.ts';
@@ -18,7 +18,7 @@ function progressBar(done: number, total: number): string {
 
 const config = env();
 const content = loadContent(contentRoot);
-const db = openDatabase(databasePath(config));
+const db = openDatabase(databaseLocation(config));
 const engine = createSearchEngine(config);
 const started = performance.now();
 try {

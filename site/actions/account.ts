@@ -106,7 +106,7 @@ export const account = {
         .max(254, 'Vul een geldig e-mailadres in.'),
     }),
     handler: async ({ email }, context) => {
-      const rate = appRateLimiter('password-reset').hit(context.clientAddress);
+      const rate = await appRateLimiter('password-reset').hit(context.clientAddress);
       if (!rate.allowed) throw tooManyTries(rate.retryAfterSeconds);
       const { baseUrl, siteName } = linkContext();
       call(requestPasswordResetLater, email, { baseUrl, siteName }, deliverMailSoon);

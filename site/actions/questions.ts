@@ -46,7 +46,7 @@ export const questions = {
     }),
     handler: async (input, context) =>
       runUseCase(async () => {
-        const rate = appRateLimiter('question').hit(context.clientAddress);
+        const rate = await appRateLimiter('question').hit(context.clientAddress);
         if (!rate.allowed) {
           throw new ActionError({
             code: 'TOO_MANY_REQUESTS',

@@ -37,7 +37,7 @@ async function checkPage(page: Page, found: string[]): Promise<void> {
 }
 
 async function firstListingId(organisation: string): Promise<number> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     return (
       await db

@@ -46,7 +46,7 @@ test('actions refuse anyone not logged in, and change nothing', async ({ request
     headers: { origin },
   });
   expect(rpc.status()).toBe(401);
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     const listing = await db
       .selectFrom('listings')

@@ -1,9 +1,17 @@
 import { expect, test } from '@playwright/test';
 
-test('/api/health reports the database', async ({ request }) => {
-  const response = await request.get('/api/health');
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
+test('/api/health says the process lives; /api/ready that database, schema and search are ready', async ({
+  request,
+}) => {
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok' });
+  // The search index may still be building right after the start.
+  await expect.poll(async () => (await request.get('/api/ready')).status(), { timeout: 30_000 }).toBe(200);
+  expect(await (await request.get('/api/ready')).json()).toEqual({
+    status: 'ready',
+    checks: { database: 'ok', migrations: 'current', instance: 'running', search: 'ready' },
+  });
 });
 
 test('pages carry the security headers', async ({ request }) => {

@@ -35,7 +35,7 @@ const AREA = 'bolnes-slikkerveer';
 
 test.beforeAll(async () => {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'wijkwijzer-monitor-')), 'monitor.sqlite');
-  const db = openDatabase(databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: databasePath });
   try {
     await prepareDatabase(db, { content, contentRoot, demoData: false });
     fixture = monitorFixture();

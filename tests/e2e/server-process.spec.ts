@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 async function questionCount(path: string): Promise<number> {
-  const db = openDatabase(path);
+  const db = openDatabase({ dialect: 'sqlite', path });
   try {
     const row = await db
       .selectFrom('questions')
@@ -105,7 +105,7 @@ test('mail waiting in the outbox is sent when the server starts, before any requ
   const smtp = await startSmtpReceiver();
   const first = await startServerProcess();
   expect(await first.stop()).toBe(0);
-  const db = openDatabase(first.databasePath);
+  const db = openDatabase({ dialect: 'sqlite', path: first.databasePath });
   try {
     await enqueueMail(db, {
       to: 'team@example.nl',

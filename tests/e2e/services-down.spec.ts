@@ -20,6 +20,19 @@ test('/api/zoeken answers 503 with a JSON error', async ({ request }) => {
   });
 });
 
+test('/api/ready says why this instance should get no traffic: search is unavailable', async ({
+  request,
+}) => {
+  await request.get('/api/zoeken?q=schulden');
+  const response = await request.get('/api/ready');
+  expect(response.status()).toBe(503);
+  expect(await response.json()).toMatchObject({
+    status: 'not-ready',
+    checks: { database: 'ok', migrations: 'current', search: 'unavailable' },
+    reasons: ['De zoekmachine is niet klaar of niet bereikbaar.'],
+  });
+});
+
 test('every other page keeps working', async ({ request }) => {
   for (const path of ['/', '/wijken', '/wijken/oost', '/organisaties/karaat', '/api/health']) {
     expect((await request.get(path)).status(), path).toBe(200);

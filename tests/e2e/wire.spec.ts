@@ -97,7 +97,7 @@ test('a change written by another instance reaches the cached page within the ve
   expect(await (await request.get(listingPath)).text()).not.toContain('Andere instantie');
   const summary = `Andere instantie ${crypto.randomUUID().slice(0, 6)}: repareren met hulp van vrijwilligers.`;
   // Another server process on the same database: it commits, this one never hears of it.
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     await db
       .updateTable('listings')

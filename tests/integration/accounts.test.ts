@@ -25,9 +25,9 @@ import { setPassword } from '#admin/accounts/set-password.ts';
 import { pendingTotpSetup, totpCode, verifyUserTotp } from '#admin/accounts/two-factor.ts';
 import { setDisabled } from '#admin/accounts/user-repository.ts';
 import { accountWith, TEST_PASSWORD } from '../support/accounts.ts';
-import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 const links = { baseUrl: 'https://wijkwijzer.test', siteName: 'Wijkwijzer Test' };
 const minutes = (n: number) => n * 60_000;
 const at = (start: Date, ms: number) => new Date(start.getTime() + ms);

@@ -41,14 +41,14 @@ import { listingVocabulary, teamOptions } from '#admin/setup/admin-context.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { questionCountsForAdmin } from '#admin/questions/retention.ts';
 import { accountWith, snapshot, TEST_PASSWORD } from '../support/accounts.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Every use case of the back office, tried by someone who may not: nobody logged in, an editor of
 // another organisation, and each role that is not allowed. Each must be refused with nothing
 // changed in the database; and each is also done once by someone who may, so the test can fail.
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 type Person = 'beheerder' | 'teamlid' | 'ownEditor' | 'otherEditor';
 const people = {} as Record<Person, User>;
 let listingId: number;
@@ -75,7 +75,7 @@ const profile = (name: string): OrganisationProfile => ({
 });
 
 beforeAll(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   const listing = await database.db
     .selectFrom('listings')

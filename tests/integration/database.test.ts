@@ -13,13 +13,13 @@ import {
 import { findOrganisationBySlug } from '#admin/organisations/organisation-repository.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import type { ListingData } from '#admin/schemas/listing.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 
-beforeEach(() => {
-  database = tempDatabase();
+beforeEach(async () => {
+  database = await tempDatabase();
 });
 afterEach(async () => {
   await database.close();
@@ -34,6 +34,7 @@ describe('prepareDatabase', () => {
       '0003-users-and-sessions',
       '0004-questions',
       '0005-hardening',
+      '0006-several-instances',
       '0009-monitoring-and-open-data',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);

@@ -30,12 +30,12 @@ import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { accountWith } from '../support/accounts.ts';
 import { hsdsValidator, type HsdsKind } from '../support/hsds-schemas.ts';
 import { checkDeep } from '../support/hsds-walk.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const settings = hsdsSettingsFrom(content, 'https://wijkwijzer.test');
 const validator = hsdsValidator();
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 
 const services = (params: Record<string, string> = {}) => {
   const parsed = parseQuery(ServiceListQuerySchema, new URLSearchParams(params));
@@ -64,7 +64,7 @@ async function everyPage<T>(
 }
 
 beforeAll(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   // Personal data in the same database, which must never reach open data.
   await accountWith(database.db, { role: 'beheerder', email: 'geheim-beheerder@example.nl' });

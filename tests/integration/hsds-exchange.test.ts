@@ -19,18 +19,18 @@ import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { snapshot } from '../support/accounts.ts';
 import { hsdsValidator, type HsdsKind } from '../support/hsds-schemas.ts';
 import { checkDeep } from '../support/hsds-walk.ts';
-import { migratedTempDatabase, tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const settings = hsdsSettingsFrom(content, 'https://wijkwijzer.test');
 const vocabulary = importVocabularyFrom(content);
 const today = new Date().toISOString().slice(0, 10);
 const validator = hsdsValidator();
-let source: ReturnType<typeof tempDatabase>;
+let source: TempDatabase;
 let document: HsdsDocument;
 
 beforeAll(async () => {
-  source = tempDatabase();
+  source = await tempDatabase();
   await prepareDatabase(source.db, { content, contentRoot, demoData: true });
   document = JSON.parse(JSON.stringify(await hsdsDocument(source.db, settings))) as HsdsDocument;
 }, 120_000);
@@ -220,7 +220,7 @@ describe('importing an export', () => {
   });
 
   it('matches duplicates on name and address, and reports what it skips and why', async () => {
-    const target = tempDatabase();
+    const target = await tempDatabase();
     try {
       await prepareDatabase(target.db, { content, contentRoot, demoData: false });
       const other = structuredClone(document);
@@ -258,35 +258,44 @@ describe('importing an export', () => {
     }
   });
 
-  it('works from the command line: npm run export, then npm run import as a dry run and for real', () => {
+  it('works from the command line: npm run export, then npm run import as a dry run and for real', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wijkwijzer-uitwisseling-'));
-    const run = (script: string, args: string[], database: string) =>
+    /** The CLI's settings for a database of this test's dialect (a file, or a PostgreSQL URL). */
+    const settingsFor = ({ location }: TempDatabase): Record<string, string> =>
+      location.dialect === 'postgres' ? { DATABASE_URL: location.url } : { DATABASE_PATH: location.path };
+    const { DATABASE_URL: _url, DATABASE_PATH: _path, ...inherited } = process.env;
+    const run = (script: string, args: string[], database: TempDatabase) =>
       execFileSync(
         process.execPath,
         ['--disable-warning=ExperimentalWarning', `admin/cli/${script}.ts`, ...args],
         {
-          env: { ...process.env, DATABASE_PATH: database, HOST: '127.0.0.1', PORT: '4321' },
+          env: { ...inherited, ...settingsFor(database), HOST: '127.0.0.1', PORT: '4321' },
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
     const file = join(dir, 'export.json');
-    expect(run('export', ['--format', 'hsds-json', '--out', file], source.path)).toContain(
+    expect(run('export', ['--format', 'hsds-json', '--out', file], source)).toContain(
       `${document.services.length} diensten`,
     );
-    expect(run('export', ['--format', 'hsds-csv', '--out', join(dir, 'csv')], source.path)).toContain(
+    expect(run('export', ['--format', 'hsds-csv', '--out', join(dir, 'csv')], source)).toContain(
       '16 bestanden',
     );
     expect(readdirSync(join(dir, 'csv'))).toContain('datapackage.json');
 
-    const empty = join(dir, 'leeg.sqlite');
-    const dry = run('import', [file], empty);
-    expect(dry).toContain(`Aanbod: ${document.services.length} toevoegen, 0 wijzigen, 0 overslaan`);
-    expect(dry).toContain('Dit was een proefrun');
-    const applied = run('import', [file, '--apply'], empty);
-    expect(applied).toContain(`${document.services.length} aanbod toegevoegd`);
-    expect(run('import', [file], empty)).toContain(
-      `Aanbod: 0 toevoegen, 0 wijzigen, ${document.services.length} overslaan`,
-    );
+    // An empty database, not even migrated: the CLI brings it to the current schema first.
+    const empty = await tempDatabase();
+    try {
+      const dry = run('import', [file], empty);
+      expect(dry).toContain(`Aanbod: ${document.services.length} toevoegen, 0 wijzigen, 0 overslaan`);
+      expect(dry).toContain('Dit was een proefrun');
+      const applied = run('import', [file, '--apply'], empty);
+      expect(applied).toContain(`${document.services.length} aanbod toegevoegd`);
+      expect(run('import', [file], empty)).toContain(
+        `Aanbod: 0 toevoegen, 0 wijzigen, ${document.services.length} overslaan`,
+      );
+    } finally {
+      await empty.close();
+    }
   });
 });

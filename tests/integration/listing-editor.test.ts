@@ -26,10 +26,10 @@ import { createDocumentSource } from '#search/document-source.ts';
 import { SearchQuerySchema } from '#search/search-query.ts';
 import { createSearchService, type SearchService } from '#search/search-service.ts';
 import { accountWith } from '../support/accounts.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let editor: User;
 let organisation: string;
 const lookups: string[] = [];
@@ -66,7 +66,7 @@ const newDraft = (changes: Record<string, unknown> = {}): Record<string, unknown
 });
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   organisation = content.organisations[0]!.id;
   editor = await accountWith(database.db, { role: 'organisatie', organisationSlug: organisation });

@@ -4,9 +4,9 @@ import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '#adm
 import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import { accountWith } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
-import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 
 beforeEach(async () => {
   database = await migratedTempDatabase();

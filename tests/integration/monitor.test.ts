@@ -18,12 +18,12 @@ import {
   STALE_HEADER,
 } from '../support/monitor-expected.ts';
 import { monitorFixture, writeMonitorFixture } from '../support/monitor-fixture.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const context = monitorContextFrom(content);
 const fixture = monitorFixture();
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 const filter = parseMonitorParams(new URLSearchParams({ van: fixture.from, tot: fixture.to }));
 const beheerder = { id: 1, role: 'beheerder' as const, organisationSlug: null, teamIds: [] };
 const teamlid = {
@@ -35,7 +35,7 @@ const teamlid = {
 const expected = monitorExpectations(fixture, content);
 
 beforeAll(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: false });
   await writeMonitorFixture(database.db, fixture, content);
 });

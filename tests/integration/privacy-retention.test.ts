@@ -8,9 +8,9 @@ import { recordSearches } from '#admin/search-log/search-log-repository.ts';
 import { NotFoundError } from '#admin/errors/domain-errors.ts';
 import { accountWith } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
-import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 beforeEach(async () => {
   database = await migratedTempDatabase();
 });

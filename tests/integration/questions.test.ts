@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '#admin/accounts/user.ts';
 import { contentRoot } from '#admin/config/paths.ts';
 import { loadContent } from '#admin/content/load-content.ts';
@@ -24,12 +24,12 @@ import { CENTRAL_DESK_ID, inboxTeams, routeQuestion } from '#admin/questions/tea
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { accountWith, snapshot } from '../support/accounts.ts';
 import { startSmtpReceiver } from '../support/smtp-receiver.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
 const teams = inboxTeams(content);
 const context: InboxContext = { teams, siteName: 'Wijkwijzer Test', baseUrl: 'https://wijkwijzer.test' };
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 const wijk = content.neighbourhoods[0]!;
 const ownTeam = `${wijk.data.area}:sociaal`;
 const otherArea = content.areas.find((area) => area.id !== wijk.data.area)!.id;
@@ -70,8 +70,11 @@ const submit = (changes: Partial<QuestionInput> = {}, key = crypto.randomUUID(),
 const containsPersonalData = (text: string) => Object.values(PERSONAL).some((value) => text.includes(value));
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: false });
+});
+afterEach(async () => {
+  await database.close();
 });
 
 describe('submitting a question', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createSearchLog } from '#admin/search-log/search-log-buffer.ts';
 import { listZeroResultQueries } from '#admin/search-log/search-log-repository.ts';
-import { migratedTempDatabase, type tempDatabase } from '../support/temp-database.ts';
+import { migratedTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 beforeEach(async () => {
   database = await migratedTempDatabase();
 });

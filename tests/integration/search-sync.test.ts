@@ -8,10 +8,13 @@ import { createDocumentSource } from '#search/document-source.ts';
 import type { SearchEngine } from '#search/search-engine.ts';
 import { SearchQuerySchema } from '#search/search-query.ts';
 import { createSearchService, type SearchService } from '#search/search-service.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { readDataVersion } from '#admin/data-version/data-version.ts';
+import { watchDataVersion, type DataVersionWatch } from '#admin/data-version/data-version-watch.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const content = loadContent(contentRoot);
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let engine: SearchEngine;
 let service: SearchService;
 
@@ -32,14 +35,19 @@ function withFailingWrites(inner: SearchEngine): SearchEngine & { failWrites: bo
 const search = (text: string) => service.search(SearchQuerySchema.parse({ text }));
 
 beforeEach(async () => {
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   engine = createEmbeddedEngine();
 });
 afterEach(async () => {
   await service.stop();
+  watch?.stop();
+  await other?.stop();
+  other = undefined;
   await database.close();
 });
+let watch: DataVersionWatch | undefined;
+let other: SearchService | undefined;
 
 describe('search service', () => {
   it('indexes every published listing, wijk and ankerplaats at start', async () => {
@@ -107,6 +115,43 @@ describe('search service', () => {
 
     await updateListing(database.db, listing.id, listing.version + 1, { ...listing, status: 'unpublished' });
     expect((await search('kwakkelkoffie')).total).toBe(0);
+    expect((await engine.versions()).has(`listing-${listing.id}`)).toBe(false);
+  });
+
+  it("follows a listing saved through another instance by the data version, without that instance's write-through", async () => {
+    service = createSearchService({
+      engine,
+      source: createDocumentSource(database.db, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+    });
+    // Instance B: its own database handle, its own engine, and no line to A's process.
+    const handleB = database.openAnother();
+    watch = watchDataVersion({ read: () => readDataVersion(handleB), intervalMs: 50 });
+    other = createSearchService({
+      engine: createEmbeddedEngine(),
+      source: createDocumentSource(handleB, content),
+      settings: { synonyms: content.taxonomy.synonyms },
+      syncIntervalMs: 0,
+      dataVersionChanges: (listener) => watch!.onChange(listener),
+      listingWrites: () => () => undefined,
+    });
+    await Promise.all([service.ready(), other.ready()]);
+    const searchB = (text: string) => other!.search(SearchQuerySchema.parse({ text }));
+
+    const listing = await findListingById(database.db, 3);
+    if (!listing) throw new Error('demo listing 3 missing');
+    await updateListing(database.db, listing.id, listing.version, { ...listing, title: 'Pelikaanpraatje' });
+    await waitFor(
+      'B finds the listing by its new title',
+      async () => (await searchB('pelikaanpraatje')).total === 1,
+    );
+
+    await updateListing(database.db, listing.id, listing.version + 1, { ...listing, status: 'unpublished' });
+    await waitFor(
+      'B no longer finds the unpublished listing',
+      async () => (await searchB('pelikaanpraatje')).total === 0,
+    );
     expect((await engine.versions()).has(`listing-${listing.id}`)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { createDocumentSource } from '#search/document-source.ts';
 import { createEmbeddedEngine } from '#search/embedded/embedded-engine.ts';
 import { SearchQuerySchema, type SearchQueryInput } from '#search/search-query.ts';
 import { createSearchService, type SearchService } from '#search/search-service.ts';
-import { tempDatabase } from '../support/temp-database.ts';
+import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 /**
  * Resident-style queries against the demo aanbod: what people type when something is wrong,
@@ -69,12 +69,12 @@ const CASES: { query: string | SearchQueryInput; top3: Expectation }[] = [
   },
 ];
 
-let database: ReturnType<typeof tempDatabase>;
+let database: TempDatabase;
 let service: SearchService;
 
 beforeAll(async () => {
   const content = loadContent(contentRoot);
-  database = tempDatabase();
+  database = await tempDatabase();
   await prepareDatabase(database.db, { content, contentRoot, demoData: true });
   service = createSearchService({
     engine: createEmbeddedEngine(),

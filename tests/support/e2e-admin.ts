@@ -32,7 +32,7 @@ export function createAccountWithCli(args: string[]): string {
 
 /** The newest mail to an address in the server's outbox. */
 export async function latestMailTo(address: string): Promise<{ subject: string; body: string }> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     const row = await db
       .selectFrom('mail_outbox')
@@ -155,7 +155,7 @@ export async function loggedInTeamlid(
 
 /** Questions whose name field holds `marker`: other tests submit questions at the same time. */
 export async function questionsNamed(marker: string): Promise<number> {
-  const db = openDatabase(e2eDatabasePath());
+  const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
     const row = await db
       .selectFrom('questions')

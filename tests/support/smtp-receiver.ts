@@ -16,9 +16,13 @@ const decodeQuotedPrintable = (text: string): string =>
   ).toString('utf8');
 
 /** A real SMTP server on loopback that keeps what it receives; it can be stopped and started on the same port. */
-export async function startSmtpReceiver(
-  port = 0,
-): Promise<{ port: number; received: ReceivedMail[]; stop(): Promise<void> }> {
+export async function startSmtpReceiver(port = 0): Promise<{
+  port: number;
+  received: ReceivedMail[];
+  /** Connections that broke off (a client killed mid-mail). */
+  connectionErrors: Error[];
+  stop(): Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,11 +39,16 @@ export async function startSmtpReceiver(
       });
     },
   });
+  // A client that vanishes mid-conversation (a server process killed while sending) resets its
+  // connection; the receiver carries on, as a real mail server does.
+  const connectionErrors: Error[] = [];
+  server.on('error', (error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address() as AddressInfo;
   return {
     port: address.port,
     received,
+    connectionErrors,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

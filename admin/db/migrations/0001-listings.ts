@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // Migrations take Kysely<unknown>: they must not depend on today's table types.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -10,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('organisations')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('slug', 'text', (col) => col.notNull().unique())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull())
@@ -27,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('listings')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('slug', 'text', (col) => col.notNull().unique())
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('status', 'text', (col) => col.notNull())

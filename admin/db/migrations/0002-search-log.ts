@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // What residents searched for, without who: no IP, no session, no user id. Feeds the monitoring
 // of gaps in the sociale kaart (searches that found nothing).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('search_log')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('query_text', 'text', (col) => col.notNull())
     .addColumn('filters_json', 'text', (col) => col.notNull())
     .addColumn('hit_count', 'integer', (col) => col.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // Accounts of the back office (beheerders, teamleden, organisation editors), their sessions as in
 // the Lucia guide (only a hash of the secret is stored), second factor, one-time links, login
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('email', 'text', (col) => col.notNull().unique())
     .addColumn('display_name', 'text', (col) => col.notNull())
     .addColumn('role', 'text', (col) => col.notNull())
@@ -38,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
   await db.schema
     .createTable('recovery_codes')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
     .addColumn('code_hash', 'text', (col) => col.notNull())
     .addColumn('used_at', 'text')
@@ -62,7 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('mail_outbox')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('to_address', 'text', (col) => col.notNull())
     .addColumn('subject', 'text', (col) => col.notNull())
     .addColumn('body_text', 'text', (col) => col.notNull())
@@ -80,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('actor_user_id', 'integer')
     .addColumn('action', 'text', (col) => col.notNull())

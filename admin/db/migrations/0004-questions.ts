@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { identityPrimaryKey } from '../dialect-sql.ts';
 
 // Questions from residents (/vraag) and what the team did with them. Personal fields are nullable:
 // the retention purge empties them and keeps the row for anonymous counts.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('questions')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('reference', 'text', (col) => col.notNull().unique())
     .addColumn('submission_key', 'text', (col) => col.notNull().unique())
     .addColumn('team_id', 'text', (col) => col.notNull())
@@ -36,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('question_events')
-    .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', identityPrimaryKey(db))
     .addColumn('question_id', 'integer', (col) =>
       col.notNull().references('questions.id').onDelete('cascade'),
     )

@@ -4,6 +4,7 @@ import * as searchLog from './0002-search-log.ts';
 import * as usersAndSessions from './0003-users-and-sessions.ts';
 import * as questions from './0004-questions.ts';
 import * as hardening from './0005-hardening.ts';
+import * as severalInstances from './0006-several-instances.ts';
 import * as monitoringAndOpenData from './0009-monitoring-and-open-data.ts';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003-users-and-sessions': usersAndSessions,
   '0004-questions': questions,
   '0005-hardening': hardening,
+  '0006-several-instances': severalInstances,
   '0009-monitoring-and-open-data': monitoringAndOpenData,
 };
