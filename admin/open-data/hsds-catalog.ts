@@ -2,7 +2,6 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { listPublishedListingsByIds } from '../listings/listing-repository.ts';
 import {
-  listOrganisations,
   listPublicOrganisations,
   type StoredOrganisation,
 } from '../organisations/organisation-repository.ts';
@@ -155,7 +154,13 @@ function matchingListings(
   query: Partial<ServiceListQuery>,
   filters: TermFilter[],
 ): ListingQuery {
-  let listings: ListingQuery = db.selectFrom('listings').where('listings.status', '=', 'published');
+  // A listing of an organisation that was imported and not yet checked stays out with it.
+  let listings: ListingQuery = db
+    .selectFrom('listings')
+    .where('listings.status', '=', 'published')
+    .where('listings.organisation_slug', 'in', (eb) =>
+      eb.selectFrom('organisations').select('slug').where('needs_review', '=', 0),
+    );
   for (const word of searchWords(query.search)) {
     listings = listings.where((eb) =>
       eb.or(
@@ -178,7 +183,9 @@ function matchingListings(
 }
 
 async function organisationsBySlug(db: Kysely<Database>): Promise<Map<string, StoredOrganisation>> {
-  return new Map((await listOrganisations(db)).map((organisation) => [organisation.slug, organisation]));
+  return new Map(
+    (await listPublicOrganisations(db)).map((organisation) => [organisation.slug, organisation]),
+  );
 }
 
 /** Listings by id in the order of `ids`, with their organisations. */
@@ -283,8 +290,6 @@ export async function countPublishedServices(db: Kysely<Database>): Promise<numb
   return Number(total);
 }
 
-const publicOrganisations = listPublicOrganisations;
-
 export async function listHsdsOrganizations(
   db: Kysely<Database>,
   query: OrganizationListQuery,
@@ -308,7 +313,7 @@ export async function listHsdsOrganizations(
         )
       : undefined;
   const words = searchWords(query.search);
-  const matching = (await publicOrganisations(db)).filter(
+  const matching = (await listPublicOrganisations(db)).filter(
     (organisation) =>
       (offering === undefined || offering.has(organisation.slug)) &&
       organisationFilters.every((filter) => filter.code === undefined || organisation.kind === filter.code) &&
@@ -358,7 +363,7 @@ export async function getHsdsOrganization(
   settings: HsdsSettings,
 ): Promise<HsdsOrganization | undefined> {
   if (!isUuid(id)) return undefined;
-  const organisation = (await publicOrganisations(db)).find(
+  const organisation = (await listPublicOrganisations(db)).find(
     (candidate) => candidate.openDataId === id.toLowerCase(),
   );
   if (!organisation) return undefined;
@@ -372,7 +377,7 @@ export async function allHsdsOrganizations(
   settings: HsdsSettings,
 ): Promise<HsdsOrganization[]> {
   const context = await mappingContext(db, settings);
-  const organisations = await publicOrganisations(db);
+  const organisations = await listPublicOrganisations(db);
   const result: HsdsOrganization[] = [];
   for (const organisation of organisations)
     result.push(hsdsOrganization(organisation, await servicesOf(db, organisation, context), context));

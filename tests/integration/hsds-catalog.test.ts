@@ -276,6 +276,42 @@ describe('HSDS catalog', () => {
     await database.db.updateTable('listings').set({ status: 'published' }).where('id', '=', row.id).execute();
   });
 
+  it('leaves out an organisation that is still to be checked, with its services', async () => {
+    const all = await services({ per_page: '200' });
+    const service = all.contents[0]!;
+    const slug = (await database.db
+      .selectFrom('listings')
+      .select('organisation_slug')
+      .where('uuid', '=', service.id)
+      .executeTakeFirstOrThrow())!.organisation_slug;
+    const offered = (
+      await database.db
+        .selectFrom('listings')
+        .select('id')
+        .where('organisation_slug', '=', slug)
+        .where('status', '=', 'published')
+        .execute()
+    ).length;
+    await database.db
+      .updateTable('organisations')
+      .set({ needs_review: 1 })
+      .where('slug', '=', slug)
+      .execute();
+    try {
+      const hidden = await services({ per_page: '200' });
+      expect(hidden.total_items).toBe(all.total_items - offered);
+      expect(hidden.contents.map((entry) => entry.id)).not.toContain(service.id);
+      expect(await getHsdsService(database.db, service.id, settings)).toBeUndefined();
+      expect(await getHsdsOrganization(database.db, service.organization_id, settings)).toBeUndefined();
+    } finally {
+      await database.db
+        .updateTable('organisations')
+        .set({ needs_review: 0 })
+        .where('slug', '=', slug)
+        .execute();
+    }
+  });
+
   it('carries nothing personal', async () => {
     const all = JSON.stringify([
       await services({ per_page: '200' }),
