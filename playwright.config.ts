@@ -84,7 +84,11 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node --disable-warning=ExperimentalWarning scripts/serve.ts',
+      // Always the embedded engine: Playwright passes its own environment on, and a MEILI_URL
+      // set for `npm run test:meilisearch` must not make this server write into that
+      // Meilisearch's index.
+      command:
+        'env -u MEILI_URL -u MEILI_API_KEY -u MEILI_INDEX node --disable-warning=ExperimentalWarning scripts/serve.ts',
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'tests/unit/**/*.test.ts',
-            'tests/relevance/**/*.test.ts',
+            'tests/relevance/embedded-relevance.test.ts',
             'tests/search-contract/embedded-engine.test.ts',
           ],
         },

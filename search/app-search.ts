@@ -7,8 +7,10 @@ import { appDatabase } from '#admin/db/app-database.ts';
 import { startLeasedJob } from '#admin/leases/leased-job.ts';
 import { log } from '#admin/logging/log.ts';
 import { createSearchEngine } from './create-engine.ts';
+import { createCrisisDetector } from './crisis/crisis-detector.ts';
 import { createDocumentSource } from './document-source.ts';
 import { createSearchService, localSyncLoop, type SearchService, type SyncLoop } from './search-service.ts';
+import { searchSettings } from './search-settings.ts';
 
 let service: SearchService | undefined;
 
@@ -42,7 +44,8 @@ export function appSearch(): SearchService {
     service = createSearchService({
       engine: createSearchEngine(config),
       source: createDocumentSource(appDatabase(), content),
-      settings: { synonyms: content.taxonomy.synonyms },
+      settings: searchSettings(content),
+      crisis: createCrisisDetector(content.crisis, content.municipality.urgentHelp),
       syncIntervalMs: config.SEARCH_SYNC_INTERVAL_SECONDS * 1000,
       dataVersionChanges: onDataVersionChanged,
       syncLoop: config.MEILI_URL ? leasedSyncLoop() : localSyncLoop,

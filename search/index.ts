@@ -6,6 +6,7 @@
 export { appSearch, stopAppSearch } from './app-search.ts';
 export type { SearchStatus } from './search-service.ts';
 export { performSearch, type SearchOutcome } from './perform-search.ts';
+export type { CrisisHelp } from './crisis/crisis-detector.ts';
 export {
   ACCESS_PARAM,
   COST_PARAM,

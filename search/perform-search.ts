@@ -1,4 +1,5 @@
 import type { SearchLog } from '#admin/search-log/search-log-buffer.ts';
+import type { CrisisHelp } from './crisis/crisis-detector.ts';
 import type { SearchLogEntry } from '#admin/search-log/search-log-repository.ts';
 import { SearchUnavailableError } from './search-engine.ts';
 import type { SearchResult } from './search-query.ts';
@@ -6,7 +7,7 @@ import type { SearchService } from './search-service.ts';
 import { toSearchParams, type SearchState } from './url-params.ts';
 import { log as serverLog } from '#admin/logging/log.ts';
 
-export type SearchOutcome =
+export type SearchOutcome = (
   | {
       status: 'ok';
       result: SearchResult;
@@ -15,7 +16,11 @@ export type SearchOutcome =
       /** What went into the search log, so a cached answer to the same search can be counted too. */
       logged?: SearchLogEntry;
     }
-  | { status: 'unavailable' };
+  | { status: 'unavailable' }
+) & {
+  /** Set when the words sound like someone is in danger: show these numbers before anything else. */
+  crisis?: CrisisHelp;
+};
 
 const NO_FILTERS = {
   type: [],
@@ -36,13 +41,15 @@ export async function performSearch(
   log: SearchLog,
   state: SearchState,
 ): Promise<SearchOutcome> {
+  const crisis = service.crisis(state.query.text);
+  const withCrisis = crisis ? { crisis } : {};
   let result: SearchResult;
   try {
     result = await service.search(state.query);
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
       serverLog.warn(`Search unavailable: ${error.message}`);
-      return { status: 'unavailable' };
+      return { status: 'unavailable', ...withCrisis };
     }
     throw error;
   }
@@ -63,8 +70,13 @@ export async function performSearch(
   if (result.total === 0 && filtered) {
     const broader = await service
       .search({ ...state.query, filters: NO_FILTERS, page: 1, perPage: 1 })
-      .catch(() => undefined);
-    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...extra };
+      .catch((error: unknown) => {
+        // Only a hint for the empty page: an engine that just went away leaves it out.
+        if (!(error instanceof SearchUnavailableError)) throw error;
+        serverLog.warn(`Search unavailable: ${error.message}`);
+        return undefined;
+      });
+    if (broader) return { status: 'ok', result, totalWithoutFilters: broader.total, ...withCrisis, ...extra };
   }
-  return { status: 'ok', result, ...extra };
+  return { status: 'ok', result, ...withCrisis, ...extra };
 }

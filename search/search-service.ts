@@ -1,4 +1,5 @@
 import { onListingChanged } from '#admin/listings/listing-changes.ts';
+import type { CrisisDetector, CrisisHelp } from './crisis/crisis-detector.ts';
 import { log } from '#admin/logging/log.ts';
 import type { DocumentSource } from './document-source.ts';
 import { syncIndex, type SyncReport } from './index-sync.ts';
@@ -14,6 +15,11 @@ export interface SearchService {
   /** Without waiting: still building, answering, or the engine could not be reached last time. */
   status(): SearchStatus;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The crisis numbers to show above the results when the text sounds like someone is in
+   * danger. Needs no engine, so it works while search itself is unavailable.
+   */
+  crisis(text: string): CrisisHelp | undefined;
   /** One repair pass of the sync loop. */
   syncNow(): Promise<SyncReport>;
   /** Applies the listings changed since the data version the index last followed. */
@@ -54,6 +60,8 @@ export interface SearchServiceOptions {
   engine: SearchEngine;
   source: DocumentSource;
   settings: SearchSettings;
+  /** Recognises crisis wording; without it no search shows the crisis numbers (tests that do not need them). */
+  crisis?: CrisisDetector;
   /** How often the sync loop repairs drift; 0 turns the loop off (tests drive it by hand). */
   syncIntervalMs: number;
   /** After a failed start, wait this long before trying again, so a down engine is not hammered. */
@@ -70,6 +78,12 @@ export interface SearchServiceOptions {
 }
 
 /**
+ * How long an editor's save waits for the search index. The save itself is committed; a
+ * slower engine finishes in the background and the sync loop checks the result.
+ */
+const WRITE_THROUGH_WAIT_MS = 2_000;
+
+/**
  * Keeps one engine in step with the database: a full sync at start, write-through on this
  * process's listing writes, a catch-up on every data version change (writes through other
  * instances), and a loop that repairs whatever else drifted. Search calls wait for the first
@@ -83,20 +97,22 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const engine: SearchEngine = {
     name: options.engine.name,
     configure: (value) => options.engine.configure(value),
-    clear: async () => {
-      await options.engine.clear();
+    rebuild: async (fill) => {
+      await options.engine.rebuild(fill);
       generation += 1;
     },
     versions: () => options.engine.versions(),
     search: (query) => options.engine.search(query),
     close: () => options.engine.close(),
-    upsert: async (documents) => {
-      await options.engine.upsert(documents);
+    upsert: async (documents, write) => {
+      const outcome = await options.engine.upsert(documents, write);
       generation += 1;
+      return outcome;
     },
-    remove: async (ids) => {
-      await options.engine.remove(ids);
+    remove: async (ids, write) => {
+      const outcome = await options.engine.remove(ids, write);
       generation += 1;
+      return outcome;
     },
   };
   const retryAfterMs = options.retryAfterMs ?? 5_000;
@@ -143,8 +159,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const unsubscribeWrites = (options.listingWrites ?? onListingChanged)(async (listingId) => {
     await ready();
     const document = await source.listingDocument(listingId);
-    if (document) await engine.upsert([document]);
-    else await engine.remove([listingDocumentId(listingId)]);
+    const options = { maxWaitMs: WRITE_THROUGH_WAIT_MS };
+    if (document) await engine.upsert([document], options);
+    else await engine.remove([listingDocumentId(listingId)], options);
   });
 
   // One pass at a time: a slow pass (a large reindex) is joined, not run twice over.
@@ -213,6 +230,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       await ready();
       return track(() => engine.search(query));
     },
+    crisis: options.crisis ?? (() => undefined),
     syncNow,
     catchUp,
     generation: () => generation,

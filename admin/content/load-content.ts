@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AnchorPlaceSchema, type AnchorPlace } from '../schemas/anchor-place.ts';
 import { AreaSchema, type Area } from '../schemas/area.ts';
 import { BoundarySchema, type Boundary } from '../schemas/boundary.ts';
+import { CrisisSchema, type Crisis } from '../schemas/crisis.ts';
 import { InfoPageSchema, type InfoPage } from '../schemas/info-page.ts';
 import { MunicipalitySchema, type Municipality } from '../schemas/municipality.ts';
 import { NeighbourhoodSchema, type Neighbourhood } from '../schemas/neighbourhood.ts';
@@ -20,6 +21,8 @@ export interface Content {
   boundaries: ContentEntry<Boundary>[];
   anchorPlaces: ContentEntry<AnchorPlace>[];
   taxonomy: Taxonomy;
+  /** Words that show the crisis numbers above search results. */
+  crisis: Crisis;
   organisations: ContentEntry<Organisation>[];
   pages: ContentEntry<InfoPage>[];
 }
@@ -32,6 +35,7 @@ export const CONTENT_PATHS = {
   boundaries: 'wijkgrenzen',
   anchorPlaces: 'ankerplaatsen',
   taxonomy: 'taxonomie.yaml',
+  crisis: 'crisis.yaml',
   organisations: 'organisaties',
   pages: 'paginas',
   demoListings: 'demo/aanbod',
@@ -49,6 +53,7 @@ export function loadContent(root: string): Content {
       : [],
     anchorPlaces: readCollection(join(root, CONTENT_PATHS.anchorPlaces), AnchorPlaceSchema, root),
     taxonomy: readEntry(join(root, CONTENT_PATHS.taxonomy), TaxonomySchema, root).data,
+    crisis: readEntry(join(root, CONTENT_PATHS.crisis), CrisisSchema, root).data,
     organisations: readCollection(join(root, CONTENT_PATHS.organisations), OrganisationSchema, root),
     pages: readCollection(join(root, CONTENT_PATHS.pages), InfoPageSchema, root),
   };
@@ -103,6 +108,13 @@ function checkReferences(root: string, content: Content): void {
       );
     }
   }
+  const urgentPhones = new Set(content.municipality.urgentHelp.map((help) => help.phone));
+  content.crisis.numbers.forEach((phone, index) => {
+    if (!urgentPhones.has(phone))
+      problems.push(
+        `${CONTENT_PATHS.crisis}: numbers.${index}: ${phone} staat niet bij urgentHelp in ${CONTENT_PATHS.municipality}.`,
+      );
+  });
   const logo = join(root, CONTENT_PATHS.assets, content.municipality.theme.logo);
   if (!existsSync(logo))
     problems.push(`${CONTENT_PATHS.municipality}: theme.logo: bestand ${logo} bestaat niet.`);

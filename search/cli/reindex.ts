@@ -1,5 +1,6 @@
 // `npm run reindex`: rebuilds the search index from the database and content, with progress and
-// a summary. With Meilisearch (MEILI_URL) this rebuilds the shared index the servers use; the
+// a summary. With Meilisearch (MEILI_URL) this builds a new index next to the one the servers
+// use and swaps it in when it is complete, so residents never see an empty or half index. The
 // embedded engine lives inside each server process and rebuilds itself at start, so here it
 // checks that every document builds and reports how long a full build takes.
 import { databaseLocation, env } from '#admin/config/env.ts';
@@ -8,7 +9,9 @@ import { loadContent } from '#admin/content/load-content.ts';
 import { openDatabase } from '#admin/db/open-database.ts';
 import { createSearchEngine } from '../create-engine.ts';
 import { createDocumentSource } from '../document-source.ts';
-import { syncIndex } from '../index-sync.ts';
+import { searchSettings } from '../search-settings.ts';
+
+const BATCH = 1000;
 
 function progressBar(done: number, total: number): string {
   const width = 30;
@@ -22,16 +25,19 @@ const db = openDatabase(databaseLocation(config));
 const engine = createSearchEngine(config);
 const started = performance.now();
 try {
-  await engine.configure({ synonyms: content.taxonomy.synonyms });
-  await engine.clear();
+  await engine.configure(searchSettings(content));
   const source = createDocumentSource(db, content);
-  const expected = await source.expectedVersions();
-  const report = await syncIndex(engine, expected, source.load, (done, total) => {
-    if (process.stdout.isTTY) process.stdout.write(`\r${progressBar(done, total)}`);
+  const ids = [...(await source.expectedVersions()).keys()];
+  await engine.rebuild(async (write) => {
+    for (let start = 0; start < ids.length; start += BATCH) {
+      await write(await source.load(ids.slice(start, start + BATCH)));
+      if (process.stdout.isTTY)
+        process.stdout.write(`\r${progressBar(Math.min(start + BATCH, ids.length), ids.length)}`);
+    }
   });
   if (process.stdout.isTTY) process.stdout.write('\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Zoekindex (${engine.name}) opnieuw opgebouwd: ${report.upserted} documenten in ${seconds} s.`);
+  console.log(`Zoekindex (${engine.name}) opnieuw opgebouwd: ${ids.length} documenten in ${seconds} s.`);
 } finally {
   await engine.close();
   await db.destroy();

@@ -1,7 +1,12 @@
+/** Title, summary, keywords, body and compound pieces: the fields a term is counted in. */
+export const FIELD_COUNT = 5;
+const BITS_PER_FIELD = 6;
+const MAX_COUNT = 2 ** BITS_PER_FIELD - 1;
+
 /**
  * The documents one term occurs in, with how often it occurs per field packed into one
- * unsigned 32-bit number (8 bits per field, capped at 255). Typed arrays keep 10k–50k
- * documents compact and fast to scan.
+ * unsigned 32-bit number (6 bits per field, capped at 63: BM25 saturates long before).
+ * Typed arrays keep 10k–50k documents compact and fast to scan; order carries no meaning.
  */
 export class Postings {
   docs = new Int32Array(4);
@@ -22,29 +27,26 @@ export class Postings {
     this.length++;
   }
 
-  /** Drops entries of documents that no longer exist. */
-  retain(isAlive: (doc: number) => boolean): void {
-    let kept = 0;
+  /** Drops the entry of `doc`; the last entry takes its place, so removal costs one scan. */
+  delete(doc: number): void {
     for (let index = 0; index < this.length; index++) {
-      const doc = this.docs[index] ?? -1;
-      if (!isAlive(doc)) continue;
-      this.docs[kept] = doc;
-      this.packed[kept] = this.packed[index] ?? 0;
-      kept++;
+      if (this.docs[index] !== doc) continue;
+      const last = this.length - 1;
+      this.docs[index] = this.docs[last] ?? 0;
+      this.packed[index] = this.packed[last] ?? 0;
+      this.length = last;
+      return;
     }
-    this.length = kept;
   }
 }
-
-export const FIELD_COUNT = 4;
 
 export function packCounts(counts: readonly number[]): number {
   let packed = 0;
   for (let field = 0; field < FIELD_COUNT; field++)
-    packed += Math.min(255, counts[field] ?? 0) * 2 ** (8 * field);
+    packed += Math.min(MAX_COUNT, counts[field] ?? 0) * 2 ** (BITS_PER_FIELD * field);
   return packed;
 }
 
 export function countInField(packed: number, field: number): number {
-  return (packed >>> (8 * field)) & 255;
+  return (packed >>> (BITS_PER_FIELD * field)) & MAX_COUNT;
 }

@@ -1,5 +1,5 @@
-import { analyze } from '../text/analyzer.ts';
 import { allowedTypos } from '../text/edit-distance.ts';
+import type { QueryWord } from '../text/text-analyzer.ts';
 import { ALL_FIELDS, TYPO_FIELDS, type TermIndex } from './term-index.ts';
 
 /** A term a query word may match, with how much a match counts and in which fields. */
@@ -18,21 +18,19 @@ export interface PlannedWord {
 
 /** Matching exactly beats a synonym, a synonym beats completing a word, and that beats a typo. */
 const FACTOR = { exact: 1, synonym: 0.9, prefix: 0.7, oneTypo: 0.5, twoTypos: 0.35 } as const;
-const MAX_WORDS = 10;
 const MAX_PREFIX_TERMS = 30;
 
 /**
- * Turns the query text into words and, per word, the indexed terms that count as a match.
- * The last word also matches as a prefix (results while typing), as in Meilisearch.
+ * Per analysed query word, the indexed terms that count as a match: the word, its synonyms,
+ * for the word being typed the terms it starts, and only when none of those is known, the
+ * terms within the typos its length allows.
  */
 export function planQuery(
-  text: string,
+  words: readonly QueryWord[],
   index: TermIndex,
-  synonyms: ReadonlyMap<string, readonly string[]>,
+  synonyms: (term: string) => readonly string[],
 ): PlannedWord[] {
-  const tokens = analyze(text).slice(0, MAX_WORDS);
-  const typingLastWord = !/\s$/.test(text);
-  return tokens.map(({ word, term }, position) => {
+  return words.map(({ word, term, prefix }) => {
     const alternatives = new Map<string, Alternative>();
     const offer = (candidate: string, factor: number, fields: number): void => {
       const known = alternatives.get(candidate);
@@ -40,21 +38,20 @@ export function planQuery(
         alternatives.set(candidate, { term: candidate, factor, fields });
     };
     offer(term, FACTOR.exact, ALL_FIELDS);
-    for (const synonym of synonyms.get(term) ?? []) offer(synonym, FACTOR.synonym, ALL_FIELDS);
-    if (position === tokens.length - 1 && typingLastWord && word.length >= 2) {
-      for (const prefix of new Set([term, word])) {
-        for (const completed of index.withPrefix(prefix, MAX_PREFIX_TERMS))
+    for (const synonym of synonyms(term)) offer(synonym, FACTOR.synonym, ALL_FIELDS);
+    if (prefix && word.length >= 2) {
+      for (const start of new Set([term, word])) {
+        for (const completed of index.withPrefix(start, MAX_PREFIX_TERMS))
           offer(completed, FACTOR.prefix, ALL_FIELDS);
       }
     }
     if (alternatives.size > 0) return { word, alternatives: [...alternatives.values()] };
 
-    const corrections = index.corrections(term, allowedTypos(word));
+    const corrections = index.corrections(term, allowedTypos(term));
     for (const { term: corrected, typos } of corrections) {
       const factor = typos === 1 ? FACTOR.oneTypo : FACTOR.twoTypos;
       offer(corrected, factor, TYPO_FIELDS);
-      for (const synonym of synonyms.get(corrected) ?? [])
-        offer(synonym, factor * FACTOR.synonym, ALL_FIELDS);
+      for (const synonym of synonyms(corrected)) offer(synonym, factor * FACTOR.synonym, ALL_FIELDS);
     }
     const best = corrections[0];
     return {

@@ -1,31 +1,40 @@
-import { analyze } from '../text/analyzer.ts';
+import type { Token } from '../text/analyzer.ts';
+import type { DocumentTerms } from '../text/text-analyzer.ts';
 import { FIELD_COUNT, Postings, countInField, packCounts } from './postings.ts';
 import { TypoDictionary } from './typo-dictionary.ts';
 
-/** Searchable text of a document, in order of weight. */
-export type FieldTexts = readonly [title: string, summary: string, keywords: string, body: string];
-
 /** Title and summary say what something is; a word there counts more than in the description. */
-const FIELD_WEIGHTS = [3, 2, 1.5, 1] as const;
+const FIELD_WEIGHTS = [3, 2, 1.5, 1, 1.2] as const;
 /** Fields in which typos are forgiven: typo matches on long descriptions are mostly noise. */
-export const TYPO_FIELDS = 0b0111;
-export const ALL_FIELDS = 0b1111;
+export const TYPO_FIELDS = 0b10111;
+export const ALL_FIELDS = 0b11111;
 const K1 = 1.2;
 const B = 0.75;
 
+interface Slot {
+  terms: string[];
+  /** The terms that are in a typo-tolerant field of this document. */
+  typoTerms: string[];
+  lengths: number[];
+}
+
 /**
  * An inverted index of Dutch terms (stemmed, folded) with BM25F scoring. Documents are
- * numbered slots; removing one empties its slot and postings are compacted in bulk later.
+ * numbered slots. Removing a document takes its entries out of the postings at once and frees
+ * its slot for the next document, and a term no document has any more is forgotten everywhere
+ * (postings, typo dictionary, written forms), so the index stays the size of what it holds.
  */
 export class TermIndex {
   readonly #postings = new Map<string, Postings>();
-  readonly #slots: ({ terms: string[]; lengths: number[] } | undefined)[] = [];
+  readonly #slots: (Slot | undefined)[] = [];
+  readonly #free: number[] = [];
   readonly #lengthSums = new Array<number>(FIELD_COUNT).fill(0);
   readonly #typos = new TypoDictionary();
   /** A written form of each term, to turn a corrected term back into a word for "Bedoelde je…". */
   readonly #surface = new Map<string, string>();
+  /** How many typo-tolerant fields of live documents hold each term; the typo dictionary follows it. */
+  readonly #typoCounts = new Map<string, number>();
   #live = 0;
-  #dead = 0;
   #sortedTerms: string[] | undefined;
   /**
    * Per slot and field, K1 × the BM25 length normalisation. It depends on the average field
@@ -33,25 +42,22 @@ export class TermIndex {
    */
   #lengthNorms: Float64Array | undefined;
 
-  /** Indexes the texts; returns the slot number. */
-  add(fields: FieldTexts): number {
-    const slot = this.#slots.length;
+  /** Indexes an analysed document; returns its slot number. */
+  add(document: DocumentTerms): number {
+    const slot = this.#free.pop() ?? this.#slots.length;
     const counts = new Map<string, number[]>();
-    const lengths: number[] = [];
-    fields.forEach((text, field) => {
-      const tokens = analyze(text);
-      lengths.push(tokens.length);
-      this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) + tokens.length;
+    const fields: readonly Token[][] = [...document.fields, document.parts];
+    const lengths = fields.map((tokens, field) => {
       for (const { word, term } of tokens) {
         let perField = counts.get(term);
         if (!perField) counts.set(term, (perField = new Array<number>(FIELD_COUNT).fill(0)));
         perField[field] = (perField[field] ?? 0) + 1;
-        if (field < 3) {
-          this.#typos.add(term);
-          if (!this.#surface.has(term)) this.#surface.set(term, word);
-        }
+        if ((TYPO_FIELDS & (1 << field)) !== 0 && !this.#surface.has(term)) this.#surface.set(term, word);
       }
+      this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) + tokens.length;
+      return tokens.length;
     });
+    const typoTerms: string[] = [];
     for (const [term, perField] of counts) {
       let postings = this.#postings.get(term);
       if (!postings) {
@@ -59,8 +65,13 @@ export class TermIndex {
         this.#sortedTerms = undefined;
       }
       postings.push(slot, packCounts(perField));
+      if (perField.some((count, field) => count > 0 && (TYPO_FIELDS & (1 << field)) !== 0)) {
+        typoTerms.push(term);
+        this.#typoCounts.set(term, (this.#typoCounts.get(term) ?? 0) + 1);
+        this.#typos.add(term);
+      }
     }
-    this.#slots.push({ terms: [...counts.keys()], lengths });
+    this.#slots[slot] = { terms: [...counts.keys()], typoTerms, lengths };
     this.#live++;
     this.#lengthNorms = undefined;
     return slot;
@@ -72,30 +83,43 @@ export class TermIndex {
     entry.lengths.forEach(
       (length, field) => (this.#lengthSums[field] = (this.#lengthSums[field] ?? 0) - length),
     );
-    this.#slots[slot] = undefined;
-    this.#live--;
-    this.#dead++;
-    this.#lengthNorms = undefined;
-    if (this.#dead > 1000 && this.#dead > this.#live / 4) this.#compact();
-  }
-
-  #compact(): void {
-    const isAlive = (slot: number): boolean => this.#slots[slot] !== undefined;
-    for (const [term, postings] of this.#postings) {
-      postings.retain(isAlive);
-      if (postings.length === 0) this.#postings.delete(term);
+    for (const term of entry.typoTerms) {
+      const left = (this.#typoCounts.get(term) ?? 1) - 1;
+      if (left > 0) {
+        this.#typoCounts.set(term, left);
+        continue;
+      }
+      this.#typoCounts.delete(term);
+      this.#typos.remove(term);
+      this.#surface.delete(term);
     }
-    this.#sortedTerms = undefined;
-    this.#dead = 0;
+    for (const term of entry.terms) {
+      const postings = this.#postings.get(term);
+      if (!postings) continue;
+      postings.delete(slot);
+      if (postings.length === 0) {
+        this.#postings.delete(term);
+        this.#sortedTerms = undefined;
+      }
+    }
+    this.#slots[slot] = undefined;
+    this.#free.push(slot);
+    this.#live--;
+    this.#lengthNorms = undefined;
   }
 
   has(term: string): boolean {
     return this.#postings.has(term);
   }
 
+  /** How many documents hold `term`. */
+  frequency(term: string): number {
+    return this.#postings.get(term)?.length ?? 0;
+  }
+
   /**
-   * Raises `into[slot]` to `factor` × the BM25F score of `term` for every live slot containing
-   * it in `fieldMask`; slots scored for the first time are appended to `touched`.
+   * Raises `into[slot]` to `factor` × the BM25F score of `term` for every slot containing it
+   * in `fieldMask`; slots scored for the first time are appended to `touched`.
    */
   score(term: string, factor: number, fieldMask: number, into: Float64Array, touched: number[]): void {
     const postings = this.#postings.get(term);
@@ -106,8 +130,6 @@ export class TermIndex {
     for (let index = 0; index < postings.length; index++) {
       const slot = docs[index] ?? 0;
       const base = slot * FIELD_COUNT;
-      // A removed slot has norm 0; its postings linger until the next compaction.
-      if (norms[base] === 0) continue;
       const counts = packed[index] ?? 0;
       let weight = 0;
       for (let field = 0; field < FIELD_COUNT; field++) {
@@ -154,13 +176,12 @@ export class TermIndex {
       if (term !== prefix) matches.push(term);
     }
     if (matches.length <= limit) return matches;
-    const frequency = (term: string): number => this.#postings.get(term)?.length ?? 0;
-    return matches.sort((a, b) => frequency(b) - frequency(a)).slice(0, limit);
+    return matches.sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
   }
 
-  /** Known terms (in typo-tolerant fields) within the typos allowed for `term`. */
+  /** Terms in typo-tolerant fields of live documents within `maxTypos` of `term`, closest first. */
   corrections(term: string, maxTypos: number): { term: string; typos: number }[] {
-    return this.#typos.lookup(term, maxTypos).filter((candidate) => this.#postings.has(candidate.term));
+    return this.#typos.lookup(term, maxTypos);
   }
 
   surfaceWord(term: string): string {
@@ -171,7 +192,7 @@ export class TermIndex {
     return this.#live;
   }
 
-  /** One more than the highest slot number handed out. */
+  /** One more than the highest slot number handed out; freed slots are handed out again first. */
   get slotCount(): number {
     return this.#slots.length;
   }

@@ -1,55 +1,100 @@
-import type { MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
+import type { FederatedMultiSearchParams, MultiSearchQuery, SearchResponse, Settings } from 'meilisearch';
 import { distanceKm } from '#admin/location/distance.ts';
 import { SearchDocumentSchema, type SearchDocument } from '../search-document.ts';
-import type { SearchSettings } from '../search-engine.ts';
-import { FACETS, type Facet, type SearchQuery, type SearchResult } from '../search-query.ts';
-import { DUTCH_STOP_WORDS } from '../text/dutch-stop-words.ts';
+import { FACETS, type Facet, type SearchQuery } from '../search-query.ts';
+import { foldText } from '../text/analyzer.ts';
+import type { QueryAnalysis, QueryWord, TextAnalyzer } from '../text/text-analyzer.ts';
 
 /*
  * Pure translation between our search model and Meilisearch's: no network here, so every
  * rule is unit-tested. The engine module only sends what these functions build.
+ *
+ * Meilisearch does not get the resident's text: it gets the shared analyser's terms, and each
+ * document carries its text as those terms too (`tTitle`, …). Stemming, compounds, synonym
+ * phrases and stop words are then decided in one place for both engines; Meilisearch adds
+ * typo tolerance, prefix search, synonyms between terms and ranking.
  */
 
+/** Term fields in order of weight, as `searchableAttributes`. */
+export const TERM_FIELDS = ['tTitle', 'tSummary', 'tKeywords', 'tParts', 'tBody'] as const;
+type TermField = (typeof TERM_FIELDS)[number];
+/** Everything a hit needs to become a SearchDocument again; the term fields stay on the server. */
+const DOCUMENT_FIELDS = Object.keys(SearchDocumentSchema.shape);
+/**
+ * Dutch for the tokenizer, which would otherwise guess per field and may split terms as German.
+ * Queries name no locale: Meilisearch then takes the locales of the searchable attributes.
+ */
+const LOCALES = ['nld'];
+/** How much less a document counts that lacks the filler words of the query ("hulp", "mijn moeder"). */
+const WITHOUT_WEAK_WORDS_WEIGHT = 0.9;
+
 /** Index settings; applying the same settings twice is a no-op for Meilisearch. */
-export function meilisearchSettings(settings: SearchSettings): Settings {
-  const synonyms: Record<string, string[]> = {};
-  for (const group of settings.synonyms) {
-    for (const word of group) {
-      const others = new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)]);
-      synonyms[word] = [...others].sort();
-    }
-  }
+export function meilisearchSettings(analyzer: TextAnalyzer): Settings {
   return {
     // Order is weight: a word in the title counts more than one in the description.
-    searchableAttributes: ['title', 'summary', 'keywords', 'body'],
+    searchableAttributes: [...TERM_FIELDS],
     filterableAttributes: ['type', ...FACETS, 'citywide', '_geo'],
-    sortableAttributes: ['title', '_geo'],
-    // "sort" right after "words": nearest first among results that match every word.
+    sortableAttributes: ['titleKey', '_geo'],
+    // "sort" right after "words": nearest first among results that match as many words.
     rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
-    stopWords: [...DUTCH_STOP_WORDS],
-    synonyms,
+    // The analyser already left the stop words out of documents and queries.
+    stopWords: [],
+    synonyms: Object.fromEntries([...analyzer.synonymTable].map(([term, others]) => [term, [...others]])),
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
       // Typo matches in long descriptions are mostly noise; the embedded engine does the same.
-      disableOnAttributes: ['body'],
+      disableOnAttributes: ['tBody'],
     },
+    localizedAttributes: [{ attributePatterns: [...TERM_FIELDS], locales: LOCALES }],
     faceting: { maxValuesPerFacet: 200 },
     pagination: { maxTotalHits: 100_000 },
   };
 }
 
-type MeilisearchDocument = SearchDocument & { _geo?: { lat: number; lng: number } };
+export type MeilisearchDocument = SearchDocument &
+  Record<TermField, string> & {
+    _geo?: { lat: number; lng: number };
+    /** Folded title: sorting on it orders "Één" with the E's, as the embedded engine does. */
+    titleKey: string;
+    /** The analyser's fingerprint; a document analysed differently is written again by the sync. */
+    analysis: string;
+  };
 
-export function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
-  return document.location
-    ? { ...document, _geo: { lat: document.location.lat, lng: document.location.lng } }
-    : document;
+const terms = (tokens: readonly { term: string }[]): string => tokens.map((token) => token.term).join(' ');
+
+export function toMeilisearchDocument(document: SearchDocument, analyzer: TextAnalyzer): MeilisearchDocument {
+  const analysed = analyzer.document([
+    document.title,
+    document.summary,
+    document.keywords.join(' '),
+    document.body,
+  ]);
+  const [title, summary, keywords, body] = analysed.fields;
+  return {
+    ...document,
+    ...(document.location ? { _geo: { lat: document.location.lat, lng: document.location.lng } } : {}),
+    titleKey: foldText(document.title),
+    analysis: analyzer.fingerprint,
+    tTitle: terms(title),
+    tSummary: terms(summary),
+    tKeywords: terms(keywords),
+    tParts: terms(analysed.parts),
+    tBody: terms(body),
+  };
 }
 
-/** A stored hit back to our document; Meilisearch's own fields (`_geo`, `_geoDistance`) fall away. */
-export function fromMeilisearchHit(hit: Record<string, unknown>): SearchDocument {
-  return SearchDocumentSchema.parse(hit);
+export type HitOutcome = { ok: true; document: SearchDocument } | { ok: false; id: string; problem: string };
+
+/** A stored hit back to our document; Meilisearch's own fields fall away. */
+export function fromMeilisearchHit(hit: Record<string, unknown>): HitOutcome {
+  const parsed = SearchDocumentSchema.safeParse(hit);
+  if (parsed.success) return { ok: true, document: parsed.data };
+  return {
+    ok: false,
+    id: typeof hit.id === 'string' ? hit.id : String(hit.id),
+    problem: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+  };
 }
 
 const quote = (value: string): string => JSON.stringify(value);
@@ -68,78 +113,185 @@ export function meilisearchFilter(query: SearchQuery, except?: Facet): string[] 
   return filter;
 }
 
-export function meilisearchSort(query: SearchQuery): string[] | undefined {
+/** Whether anything besides the words narrows the search. */
+export function isFiltered(query: SearchQuery): boolean {
+  return meilisearchFilter(query).length > 0;
+}
+
+export function meilisearchSort(query: SearchQuery, hasWords: boolean): string[] | undefined {
   if (query.sort === 'distance' && query.near) return [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`];
-  if (query.sort === 'title' || query.text === '') return ['title:asc'];
+  if (query.sort === 'title' || !hasWords) return ['titleKey:asc'];
   return undefined;
 }
 
-export type MatchingStrategy = 'all' | 'frequency';
+/** The words as Meilisearch's `q`: the last one still being typed is matched as a prefix, others not. */
+export function queryText(words: readonly QueryWord[]): string {
+  const text = words.map((word) => word.term).join(' ');
+  return words.at(-1)?.prefix ? text : `${text} `;
+}
+
+/** One search of a federated request: what to send as `q`, how to match, how much it weighs. */
+export interface SubQuery {
+  q: string;
+  matchingStrategy: 'all' | 'last';
+  weight: number;
+}
 
 /**
- * One request for the page of hits and the counts of facets without a filter, plus one per
- * filtered facet with that filter left out, so its other values still show a count.
+ * Orders of the words such that any set of up to five words sits together in one of them (the
+ * words in a row, and every other word in a row). A "last" search of each rotation of an order
+ * ranks a document by the longest run of words it matches from the start, so over all
+ * rotations of these orders, by how many of the words it matches.
  */
-export function meilisearchQueries(
-  query: SearchQuery,
-  indexUid: string,
-  matchingStrategy: MatchingStrategy = 'all',
-): MultiSearchQuery[] {
-  const sort = meilisearchSort(query);
-  const filteredFacets = FACETS.filter((facet) => query.filters[facet].length > 0);
-  const main: MultiSearchQuery = {
-    indexUid,
-    q: query.text,
-    filter: meilisearchFilter(query),
-    facets: FACETS.filter((facet) => !filteredFacets.includes(facet)),
-    page: query.page,
-    hitsPerPage: query.perPage,
-    matchingStrategy,
-    ...(sort ? { sort } : {}),
-  };
+export function coverageOrders(count: number): number[][] {
+  const inRow = Array.from({ length: count }, (_, index) => index);
+  if (count < 4) return [inRow];
+  const everyOther = [
+    ...inRow.filter((index) => index % 2 === 0),
+    ...inRow.filter((index) => index % 2 === 1),
+  ];
+  return [inRow, everyOther];
+}
+
+/**
+ * The searches that together give the shared semantics:
+ * - `all`: documents with every word; with filler, those that have it too weigh a bit more;
+ * - `any`: no document has every word, so every document with some word, those with more of
+ *   the words first (never nothing because the words never occur together).
+ */
+export function subQueries(analysis: QueryAnalysis, mode: 'all' | 'any', query: SearchQuery): SubQuery[] {
+  const { words, weakWords } = analysis;
+  if (words.length === 0) return [{ q: '', matchingStrategy: 'all', weight: 1 }];
+  if (mode === 'any' && words.length > 1) {
+    return coverageOrders(words.length).flatMap((order) =>
+      order.map((_, shift) => {
+        const rotated = [...order.slice(shift), ...order.slice(0, shift)].map(
+          (index) => words[index] as QueryWord,
+        );
+        // Only the word typed last is completed, wherever the rotation puts it.
+        const typedLast = rotated.at(-1) === words.at(-1);
+        const text = queryText(rotated.map((word) => ({ ...word, prefix: typedLast && word.prefix })));
+        return { q: text, matchingStrategy: 'last' as const, weight: 1 };
+      }),
+    );
+  }
+  const all = { q: queryText(words), matchingStrategy: 'all' as const, weight: 1 };
+  // Sorted by distance or title, a weight would split the list in two; filler only helps relevance.
+  if (weakWords.length === 0 || query.sort !== 'relevance') return [all];
   return [
-    main,
-    ...filteredFacets.map((facet): MultiSearchQuery => ({
-      indexUid,
-      q: query.text,
-      filter: meilisearchFilter(query, facet),
-      facets: [facet],
-      page: 1,
-      hitsPerPage: 0,
-      matchingStrategy,
-    })),
+    { q: queryText([...words, ...weakWords]), matchingStrategy: 'all', weight: 1 },
+    { ...all, weight: WITHOUT_WEAK_WORDS_WEIGHT },
   ];
 }
 
-/** Puts the responses of `meilisearchQueries` together into one result. */
-export function fromMeilisearchResponses(
-  query: SearchQuery,
-  responses: readonly SearchResponse[],
-  tookMs: number,
-): SearchResult {
-  const [main, ...perFacet] = responses;
-  if (!main) throw new Error('Meilisearch gaf geen antwoord op de zoekvraag.');
-  const filteredFacets = FACETS.filter((facet) => query.filters[facet].length > 0);
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<
-    Facet,
-    Record<string, number>
-  >;
-  for (const facet of FACETS) {
-    const index = filteredFacets.indexOf(facet);
-    const source = index === -1 ? main : perFacet[index];
-    facets[facet] = { ...(source?.facetDistribution?.[facet] ?? {}) };
-  }
+/**
+ * One federated request: the sub-queries merged into one ranked list without duplicates, with
+ * exact totals and facet counts over all of them. `facets` lists the facets to count.
+ */
+export function federatedRequest(options: {
+  indexUid: string;
+  query: SearchQuery;
+  subQueries: readonly SubQuery[];
+  filter: string[];
+  facets: readonly Facet[];
+  offset: number;
+  limit: number;
+  hasWords: boolean;
+}): FederatedMultiSearchParams {
+  const sort = meilisearchSort(options.query, options.hasWords);
   return {
-    hits: main.hits.map((hit) => {
-      const document = fromMeilisearchHit(hit);
-      return {
-        id: document.id,
-        document,
-        ...(query.near && document.location ? { distanceKm: distanceKm(query.near, document.location) } : {}),
-      };
-    }),
-    total: main.totalHits ?? main.estimatedTotalHits ?? main.hits.length,
-    facets,
-    tookMs,
+    federation: {
+      offset: options.offset,
+      limit: options.limit,
+      ...(options.facets.length > 0 ? { facetsByIndex: { [options.indexUid]: [...options.facets] } } : {}),
+    },
+    queries: options.subQueries.map((sub) => ({
+      indexUid: options.indexUid,
+      q: sub.q,
+      matchingStrategy: sub.matchingStrategy,
+      filter: options.filter,
+      attributesToRetrieve: DOCUMENT_FIELDS,
+      federationOptions: { weight: sub.weight },
+      ...(sort ? { sort } : {}),
+    })),
   };
+}
+
+/** A cheap count: how many documents have every word, with no filter at all. */
+export function everyWordProbe(indexUid: string, words: readonly QueryWord[]): MultiSearchQuery {
+  return { indexUid, q: queryText(words), matchingStrategy: 'all', page: 1, hitsPerPage: 0 };
+}
+
+/**
+ * A cheaper count first: how many documents have the word exactly (a one-word phrase: no typo,
+ * no prefix, no synonym). Only for a word none has does the spelling probe below run.
+ */
+export function exactWordProbe(indexUid: string, word: QueryWord): MultiSearchQuery {
+  return { indexUid, q: `"${word.term}"`, page: 1, hitsPerPage: 0 };
+}
+
+/**
+ * The best document for one word alone, with where it matched: Meilisearch ranks exact,
+ * synonym and prefix matches above typo matches, so when this document matched the word only
+ * through a typo, no document has the word as typed.
+ */
+export function spellingProbe(indexUid: string, word: QueryWord): MultiSearchQuery {
+  return {
+    indexUid,
+    q: queryText([word]),
+    limit: 1,
+    showMatchesPosition: true,
+    attributesToRetrieve: ['title', 'summary', 'keywords', 'body', ...TERM_FIELDS],
+  };
+}
+
+/**
+ * The written word a spelling probe's hit matched `word` with, when that was only a typo: the
+ * term it matched, closest to what was typed, in the form the document writes it.
+ */
+export function correctionFromProbe(
+  response: SearchResponse | undefined,
+  word: QueryWord,
+  analyzer: TextAnalyzer,
+  distance: (a: string, b: string) => number,
+): string | undefined {
+  const hit = response?.hits[0];
+  if (!hit) return undefined;
+  const matched = new Set<string>();
+  for (const field of TERM_FIELDS) {
+    const text: unknown = hit[field];
+    if (typeof text !== 'string') continue;
+    const bytes = Buffer.from(text);
+    for (const { start } of hit._matchesPosition?.[field] ?? []) {
+      const end = bytes.indexOf(' ', start);
+      matched.add(bytes.subarray(start, end === -1 ? bytes.length : end).toString());
+    }
+  }
+  const known = new Set([word.term, ...analyzer.synonyms(word.term)]);
+  const exact = [...matched].some((term) => known.has(term) || (word.prefix && term.startsWith(word.term)));
+  if (exact || matched.size === 0) return undefined;
+  const [closest] = [...matched].sort((a, b) => distance(word.term, a) - distance(word.term, b));
+  if (!closest) return undefined;
+  const analysed = analyzer.document([
+    String(hit.title ?? ''),
+    String(hit.summary ?? ''),
+    Array.isArray(hit.keywords) ? hit.keywords.join(' ') : '',
+    String(hit.body ?? ''),
+  ]);
+  const written = [...analysed.fields.flat(), ...analysed.parts].find((token) => token.term === closest);
+  return written?.word ?? closest;
+}
+
+/** Facet counts of a federated answer, for the facets it was asked to count. */
+export function facetCounts(
+  response: SearchResponse,
+  indexUid: string,
+  facets: readonly Facet[],
+): Partial<Record<Facet, Record<string, number>>> {
+  const distribution = response.facetsByIndex?.[indexUid]?.distribution ?? {};
+  return Object.fromEntries(facets.map((facet) => [facet, { ...(distribution[facet] ?? {}) }]));
+}
+
+export function withDistance(query: SearchQuery, document: SearchDocument): { distanceKm?: number } {
+  return query.near && document.location ? { distanceKm: distanceKm(query.near, document.location) } : {};
 }

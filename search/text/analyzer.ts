@@ -1,13 +1,10 @@
 import { stemmer } from '@orama/stemmers/dutch';
-import { DUTCH_STOP_WORDS } from './dutch-stop-words.ts';
 
 /** A word as written (folded) and the term it is indexed under. */
 export interface Token {
   word: string;
   term: string;
 }
-
-const STOP_WORDS = new Set(DUTCH_STOP_WORDS);
 
 // The Snowball stemmer folds these onto words with another meaning ("ouderen" — elderly —
 // and "ouders" — parents — both become "ouder"); residents mean different people.
@@ -28,18 +25,19 @@ export function splitWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 100_000;
+
 export function stemWord(word: string): string {
   const kept = KEEP_AS_IS.get(word);
   if (kept) return kept;
   // Numbers and very short words have nothing to strip, and stemming them only merges noise.
-  return word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
-}
-
-/** Words of a text as terms, stop words removed: what the embedded engine indexes and looks up. */
-export function analyze(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const word of splitWords(text)) {
-    if (!STOP_WORDS.has(word)) tokens.push({ word, term: stemWord(word) });
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  // Texts repeat their words; the Snowball stemmer is the slowest step of indexing.
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, (stem = stemmer(word)));
   }
-  return tokens;
+  return stem;
 }

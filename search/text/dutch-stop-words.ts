@@ -1,7 +1,9 @@
 /**
- * Words too common in Dutch to tell documents apart. Both engines drop them from queries, so
- * "hulp bij formulieren" searches for "hulp" and "formulieren". Kept short on purpose: words
- * such as "alleen" or "thuis" carry meaning for residents and stay searchable.
+ * Words too common in Dutch to tell documents apart. The analyser leaves them out of documents
+ * and queries alike (never completing one as a prefix), so "hulp bij formulieren" searches for
+ * "hulp" and "formulieren". Kept short on purpose: words such as "alleen" or "thuis" carry
+ * meaning for residents and stay searchable; filler that does say something ("hulp", "mijn
+ * moeder") is in weak-words.ts instead.
  */
 export const DUTCH_STOP_WORDS: readonly string[] = [
   'aan',
@@ -86,7 +88,6 @@ export const DUTCH_STOP_WORDS: readonly string[] = [
   'wie',
   'wij',
   'wil',
-  'word',
   'wordt',
   'ze',
   'zich',

@@ -21,6 +21,14 @@ function swap(current: Document, next: Document, id: string): void {
   if (target && source) target.replaceWith(source);
 }
 
+/** Fills a live region in place, so a screen reader announces what changed in it. */
+function refill(current: Document, next: Document, id: string): void {
+  const target = current.getElementById(id);
+  const source = next.getElementById(id);
+  if (!target || !source || target.innerHTML === source.innerHTML) return;
+  target.replaceChildren(...Array.from(source.childNodes, (node) => current.importNode(node, true)));
+}
+
 export function enhanceSearchForm(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-live-search]');
   if (!form) return;
@@ -42,6 +50,8 @@ export function enhanceSearchForm(): void {
     const next = new DOMParser().parseFromString(html, 'text/html');
     // Keep the element with focus (a checkbox) by id, so keyboard users do not lose their place.
     const focusedId = document.activeElement?.id;
+    // The crisis numbers first, before anything else on the page changes.
+    refill(document, next, 'crisis');
     swap(document, next, 'resultaten');
     // The filters stay open (or closed) as the resident left them.
     const wasOpen = document.querySelector<HTMLDetailsElement>('details#filters')?.open;

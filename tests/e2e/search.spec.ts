@@ -97,3 +97,51 @@ test('/api/zoeken answers the same search as JSON', async ({ request }) => {
   for (const result of body.results) expect(result.neighbourhoods).toContain('bolnes');
   expect(body.facets.lifeDomains).toBeTruthy();
 });
+
+test('crisis words put the crisis numbers right after the search box on a 390 px phone, results after', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/zoeken?q=${encodeURIComponent('ik wil niet meer leven')}`);
+  const crisis = page.getByRole('region', { name: 'Denk je aan zelfmoord?' });
+  await expect(crisis).toBeVisible();
+  const call113 = crisis.getByRole('link', { name: 'Bel 113 Zelfmoordpreventie: 0800-0113' });
+  await expect(call113).toHaveAttribute('href', 'tel:08000113');
+  await expect(crisis.getByRole('link', { name: /Veilig Thuis: 0800-2000/ })).toBeVisible();
+  await expect(crisis.getByRole('link', { name: /112/ })).toBeVisible();
+
+  // On the first screen, before any scrolling: straight below the search box, the number to
+  // call within the screen, and the results still there, below the block.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const button = await page.getByRole('button', { name: 'Zoeken', exact: true }).boundingBox();
+  const block = await crisis.boundingBox();
+  const link = await call113.boundingBox();
+  const firstResult = await page.locator('.ww-result-list li').first().boundingBox();
+  if (!button || !block || !link || !firstResult) throw new Error('element not laid out');
+  expect(block.y).toBeGreaterThanOrEqual(button.y + button.height);
+  expect(block.y - (button.y + button.height)).toBeLessThan(40);
+  expect(link.y + link.height).toBeLessThanOrEqual(844);
+  expect(firstResult.y).toBeGreaterThan(block.y + block.height);
+
+  // In reading and keyboard order: the search box, its button, then the first number to call.
+  await page.getByRole('searchbox', { name: 'Waar zoek je hulp bij?' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Zoeken', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(call113).toBeFocused();
+});
+
+test('/api/zoeken says when a search sounds like someone is in danger', async ({ request }) => {
+  type Body = {
+    total: number;
+    crisis: { situations: string[]; heading: string; numbers: { name: string; phone: string }[] } | null;
+  };
+  const crisis = (await (await request.get('/api/zoeken?q=ik+wil+niet+meer+leven')).json()) as Body;
+  expect(crisis.crisis?.situations).toEqual(['zelfdoding']);
+  expect(crisis.crisis?.heading).toBe('Denk je aan zelfmoord?');
+  expect(crisis.crisis?.numbers.map((number) => number.phone)).toEqual(['0800-0113', '0800-2000', '112']);
+  expect(crisis.total).toBeGreaterThan(0);
+
+  const everyday = (await (await request.get('/api/zoeken?q=eenzaam')).json()) as Body;
+  expect(everyday.crisis).toBeNull();
+});

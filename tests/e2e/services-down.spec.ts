@@ -17,7 +17,19 @@ test('/api/zoeken answers 503 with a JSON error', async ({ request }) => {
   expect(response.status()).toBe(503);
   expect(await response.json()).toEqual({
     error: { code: 'search_unavailable', message: expect.stringContaining('Zoeken lukt nu even niet') },
+    crisis: null,
   });
+});
+
+test('someone in danger gets the crisis numbers even while search is down', async ({ page, request }) => {
+  await page.goto('/zoeken?q=ik+wil+dood');
+  await expect(page.getByRole('region', { name: 'Denk je aan zelfmoord?' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Zoeken lukt nu even niet');
+
+  const response = await request.get('/api/zoeken?q=ik+wil+dood');
+  expect(response.status()).toBe(503);
+  const body = (await response.json()) as { crisis: { numbers: { phone: string }[] } | null };
+  expect(body.crisis?.numbers.map((number) => number.phone)).toEqual(['0800-0113', '0800-2000', '112']);
 });
 
 test('/api/ready says why this instance should get no traffic: search is unavailable', async ({

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { sql } from 'kysely';
+import { raiseDataVersion } from '#admin/data-version/data-version.ts';
 import { openDatabase } from '#admin/db/open-database.ts';
 import { e2eDatabasePath, loggedInEditor } from '../support/e2e-admin.ts';
 
@@ -90,20 +91,29 @@ test('an edit in the back office shows at once on the public page, though it was
   expect(await search.text()).toContain(newTitle);
 });
 
-test('a change written by another instance reaches the cached page within the version check', async ({
+test('a change written by another instance reaches the cached page within the data version poll', async ({
   request,
 }) => {
   const listingPath = '/aanbod/repair-cafe';
   expect(await (await request.get(listingPath)).text()).not.toContain('Andere instantie');
   const summary = `Andere instantie ${crypto.randomUUID().slice(0, 6)}: repareren met hulp van vrijwilligers.`;
-  // Another server process on the same database: it commits, this one never hears of it.
+  // Another server process on the same database: it raises the data version in its transaction,
+  // as every write does, and commits; this process is never told.
   const db = openDatabase({ dialect: 'sqlite', path: e2eDatabasePath() });
   try {
-    await db
-      .updateTable('listings')
-      .set({ summary, version: sql`version + 1`, updated_at: new Date().toISOString() })
-      .where('slug', '=', 'repair-cafe')
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      const dataVersion = await raiseDataVersion(trx);
+      await trx
+        .updateTable('listings')
+        .set({
+          summary,
+          version: sql`version + 1`,
+          data_version: dataVersion,
+          updated_at: new Date().toISOString(),
+        })
+        .where('slug', '=', 'repair-cafe')
+        .execute();
+    });
   } finally {
     await db.destroy();
   }

@@ -96,6 +96,15 @@ export const FIXTURE_DOCUMENTS: SearchDocument[] = [
     neighbourhoods: ['rijsoord'],
     location: { lat: 51.8525, lng: 4.5955 },
   }),
+  listing('bijles-wiskunde', {
+    title: 'Bijles wiskunde',
+    summary: 'Studenten geven bijles in rekenen en wiskunde.',
+    kind: 'volunteer',
+    lifeDomains: ['taal'],
+    audiences: ['jongeren'],
+    neighbourhoods: ['west'],
+    location: { lat: 51.871, lng: 4.589 },
+  }),
   {
     id: 'neighbourhood-bolnes',
     type: 'neighbourhood',

@@ -11,13 +11,13 @@ import { CENTRUM, FIXTURE_DOCUMENTS, FIXTURE_SYNONYMS } from './fixture-document
 export function describeSearchEngineContract(makeEngine: () => SearchEngine | Promise<SearchEngine>): void {
   let engine: SearchEngine;
   const search = (input: SearchQueryInput) => engine.search(SearchQuerySchema.parse(input));
-  const ids = async (input: SearchQueryInput) => (await search(input)).hits.map((hit) => hit.id);
+  const ids = async (input: SearchQueryInput | string) =>
+    (await search(typeof input === 'string' ? { text: input } : input)).hits.map((hit) => hit.id);
 
   beforeAll(async () => {
     engine = await makeEngine();
-    await engine.configure({ synonyms: FIXTURE_SYNONYMS });
-    await engine.clear();
-    await engine.upsert(FIXTURE_DOCUMENTS);
+    await engine.configure({ synonyms: FIXTURE_SYNONYMS, placeNames: ['Bolnes', 'Centrum'] });
+    await engine.rebuild((write) => write(FIXTURE_DOCUMENTS));
   });
   afterAll(async () => {
     await engine.close();
@@ -25,31 +25,72 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
 
   describe('text', () => {
     it('finds a document by a word in its title first', async () => {
-      const found = await ids({ text: 'schulden' });
+      const found = await ids('schulden');
       expect(found[0]).toBe('schuldhulp');
       expect(found).toContain('wandelgroep');
     });
 
     it('treats the words of a synonym group as one', async () => {
-      expect((await ids({ text: 'geldzorgen' }))[0]).toBe('schuldhulp');
-      expect(await ids({ text: 'eenzaamheid' })).toContain('koffieochtend');
+      expect((await ids('geldzorgen'))[0]).toBe('schuldhulp');
+      expect(await ids('eenzaamheid')).toContain('koffieochtend');
     });
 
-    it('forgives a typo in a longer word', async () => {
-      expect(await ids({ text: 'huiswek' })).toContain('huiswerkklas');
-      expect(await ids({ text: 'thuisadminstratie' })).toContain('thuisadministratie');
+    it('forgives a typo in a longer word, a swap of two letters as one typo', async () => {
+      expect(await ids('huiswek')).toContain('huiswerkklas');
+      expect(await ids('thuisadminstratie')).toContain('thuisadministratie');
+      expect(await ids('schudlen')).toContain('schuldhulp');
     });
 
-    it('completes the last word while someone is typing', async () => {
-      expect(await ids({ text: 'scootm' })).toContain('wmo-loket');
+    it('suggests the spelling when a word only matched through a typo', async () => {
+      expect((await search({ text: 'schudlen' })).suggestion).toBe('schulden');
+      expect((await search({ text: 'hulp bij schudlen' })).suggestion).toBe('hulp bij schulden');
+      expect((await search({ text: 'schulden' })).suggestion).toBeUndefined();
+      expect((await search({ text: 'scootm' })).suggestion).toBeUndefined();
+    });
+
+    it('completes the last word while someone is typing, never a stop word', async () => {
+      expect(await ids('scootm')).toContain('wmo-loket');
+      expect(await ids('bijl')).toContain('bijles-wiskunde');
+      expect(await ids('wiskunde bij')).toEqual(['bijles-wiskunde']);
+      expect(await ids('hulp bij')).not.toContain('bijles-wiskunde');
     });
 
     it('ignores Dutch stop words and case', async () => {
-      expect(await ids({ text: 'De FORMULIEREN en de Post' })).toEqual(['thuisadministratie']);
+      expect(await ids('De FORMULIEREN en de Post')).toEqual(['thuisadministratie']);
+      expect(await ids('Ik zoek De Huiswerkklas')).toEqual(['huiswerkklas']);
+    });
+
+    it('finds a compound by its parts and typed apart', async () => {
+      expect(await ids('administratie')).toContain('thuisadministratie');
+      expect((await ids('thuis administratie'))[0]).toBe('thuisadministratie');
+    });
+
+    it('lets filler around the words not decide what matches', async () => {
+      expect((await ids('ik zoek hulp voor mijn kind met huiswerk'))[0]).toBe('huiswerkklas');
+      expect(await ids('hulp')).toContain('huiswerkklas');
     });
 
     it('needs every word to match when some document has them all', async () => {
-      expect(await ids({ text: 'koffie ontmoeten' })).toEqual(['koffieochtend']);
+      expect(await ids('koffie ontmoeten')).toEqual(['koffieochtend']);
+    });
+
+    it('finds documents with either word when no document has both', async () => {
+      // Two words that never occur together, each in one document.
+      expect(new Set(await ids('huiswerk rolstoel'))).toEqual(new Set(['huiswerkklas', 'wmo-loket']));
+    });
+
+    it('ranks documents with more of the words first when no document has them all', async () => {
+      const found = await ids('schulden polder xylofoon');
+      expect(found[0]).toBe('wandelgroep');
+      expect(found).toContain('schuldhulp');
+      expect(found).not.toContain('koffieochtend');
+    });
+
+    it('decides whether every word must match on the words alone, not on the filters', async () => {
+      // "wandelgroep" has both words but is no help with money: the filter leaves nothing,
+      // rather than switching to documents with one of the words.
+      expect(await ids('schulden wandelen')).toEqual(['wandelgroep']);
+      expect(await ids({ text: 'schulden wandelen', filters: { lifeDomains: ['geld'] } })).toEqual([]);
     });
 
     it('finds nothing for a word no document has', async () => {
@@ -94,6 +135,12 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
       expect(result.facets.lifeDomains.meedoen).toBe(2);
       expect(result.facets.lifeDomains.opvoeden).toBe(1);
     });
+
+    it('counts facets over every document with some word when no document has them all', async () => {
+      const result = await search({ text: 'huiswerk rolstoel', filters: { lifeDomains: ['opvoeden'] } });
+      expect(result.hits.map((hit) => hit.id)).toEqual(['huiswerkklas']);
+      expect(result.facets.lifeDomains).toMatchObject({ opvoeden: 1, gezondheid: 1, wonen: 1 });
+    });
   });
 
   describe('place and order', () => {
@@ -116,12 +163,28 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
       expect(result.hits[0]?.distanceKm).toBeCloseTo(0, 3);
     });
 
+    it('sorts by title on the folded title', async () => {
+      const titles = (await search({ text: 'hulp', sort: 'title', perPage: 100 })).hits.map(
+        (hit) => hit.document.title,
+      );
+      expect(titles.length).toBeGreaterThan(2);
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'nl')));
+    });
+
     it('pages through results without overlap', async () => {
       const first = await ids({ perPage: 3, page: 1 });
       const second = await ids({ perPage: 3, page: 2 });
       const third = await ids({ perPage: 3, page: 3 });
       expect(first).toHaveLength(3);
       expect(new Set([...first, ...second, ...third]).size).toBe(FIXTURE_DOCUMENTS.length);
+    });
+
+    it('pages through a ranked text search without overlap', async () => {
+      const all = await ids({ text: 'hulp', perPage: 50 });
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(all.length / 2); page++)
+        pages.push(...(await ids({ text: 'hulp', perPage: 2, page })));
+      expect(pages).toEqual(all);
     });
   });
 
@@ -138,16 +201,37 @@ export function describeSearchEngineContract(makeEngine: () => SearchEngine | Pr
       await engine.upsert([
         { ...original, title: 'Fietsgroep', summary: 'Samen fietsen door de polder.', body: '', version: 2 },
       ]);
-      expect(await ids({ text: 'fietsgroep' })).toEqual(['wandelgroep']);
-      expect(await ids({ text: 'wandelgroep' })).toEqual([]);
+      expect(await ids('fietsgroep')).toEqual(['wandelgroep']);
+      expect(await ids('rustig tempo')).toEqual([]);
       expect((await engine.versions()).get('wandelgroep')).toBe(2);
       await engine.upsert([original]);
     });
 
+    it('rebuilds in one swap: searches answer from the old index until the new one is complete', async () => {
+      const rebuilt = FIXTURE_DOCUMENTS.map((document) =>
+        document.id === 'koffieochtend'
+          ? { ...document, title: 'Theeochtend De Fuik', version: 3 }
+          : document,
+      );
+      let duringRebuild: string[] = [];
+      await engine.rebuild(async (write) => {
+        await write(rebuilt.slice(0, 2));
+        duringRebuild = await ids('koffieochtend');
+        await write(rebuilt.slice(2));
+      });
+      expect(duringRebuild).toEqual(['koffieochtend']);
+      expect(await ids('theeochtend')).toEqual(['koffieochtend']);
+      expect((await engine.versions()).size).toBe(FIXTURE_DOCUMENTS.length);
+      await engine.rebuild((write) => write(FIXTURE_DOCUMENTS));
+    });
+
     it('forgets removed documents', async () => {
       await engine.remove(['huiswerkklas']);
-      expect(await ids({ text: 'huiswerk' })).toEqual([]);
+      expect(await ids('huiswerk')).toEqual([]);
       expect((await engine.versions()).has('huiswerkklas')).toBe(false);
+      const result = await search({ text: 'huiswek' });
+      expect(result.total).toBe(0);
+      expect(result.suggestion).toBeUndefined();
     });
   });
 }

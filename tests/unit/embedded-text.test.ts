@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { topK } from '#search/embedded/top-k.ts';
 import { TypoDictionary } from '#search/embedded/typo-dictionary.ts';
-import { analyze, foldText } from '#search/text/analyzer.ts';
+import { foldText } from '#search/text/analyzer.ts';
+import { createTextAnalyzer } from '#search/text/text-analyzer.ts';
 import { allowedTypos, editDistanceWithin } from '#search/text/edit-distance.ts';
+
+const title = createTextAnalyzer({ synonyms: [] });
+const analyze = (text: string) => title.document([text, '', '', '']).fields[0];
 
 describe('Dutch analyzer', () => {
   it('folds accents and case, drops stop words and stems', () => {

@@ -2,11 +2,22 @@ import type { APIRoute } from 'astro';
 import { appSearchLog } from '#admin/search-log/app-search-log.ts';
 import { appSearch } from '#search/index.ts';
 import { performSearch } from '#search/index.ts';
-import { parseSearchParams } from '#search/index.ts';
+import { parseSearchParams, type CrisisHelp } from '#search/index.ts';
 import { getSearchVocabulary } from '#site/lib/search-vocabulary.ts';
 import { SEARCH_LOG_HEADER, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
 
 const MAX_PER_PAGE = 50;
+
+/** The crisis numbers as the API gives them; `null` when the search is an everyday one. */
+const crisisJson = (help: CrisisHelp | undefined) =>
+  help
+    ? {
+        situations: help.situations,
+        heading: help.heading,
+        message: help.message,
+        numbers: help.numbers.map(({ name, phone, when, available }) => ({ name, phone, when, available })),
+      }
+    : null;
 
 /** The same search as /zoeken, as JSON (parameters and response are documented in README). */
 export const GET: APIRoute = async ({ url }) => {
@@ -23,6 +34,8 @@ export const GET: APIRoute = async ({ url }) => {
           code: 'search_unavailable',
           message: 'Zoeken lukt nu even niet. Probeer het over een paar minuten opnieuw.',
         },
+        // Someone in danger gets the numbers even when search itself is down.
+        crisis: crisisJson(outcome.crisis),
       },
       { status: 503, headers: { 'Retry-After': '60', 'Cache-Control': 'no-store' } },
     );
@@ -37,6 +50,7 @@ export const GET: APIRoute = async ({ url }) => {
         page: state.query.page,
         perPage,
       },
+      crisis: crisisJson(outcome.crisis),
       total: result.total,
       suggestion: result.suggestion ?? null,
       facets: result.facets,
