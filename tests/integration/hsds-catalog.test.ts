@@ -279,11 +279,11 @@ describe('HSDS catalog', () => {
   it('leaves out an organisation that is still to be checked, with its services', async () => {
     const all = await services({ per_page: '200' });
     const service = all.contents[0]!;
-    const slug = (await database.db
+    const { organisation_slug: slug } = await database.db
       .selectFrom('listings')
       .select('organisation_slug')
       .where('uuid', '=', service.id)
-      .executeTakeFirstOrThrow())!.organisation_slug;
+      .executeTakeFirstOrThrow();
     const offered = (
       await database.db
         .selectFrom('listings')
