@@ -130,11 +130,20 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
       '/api/health': {
         get: {
           operationId: 'health',
-          summary: 'Of de server en de database werken.',
+          summary: 'Of het proces leeft en HTTP beantwoordt (om te herstarten).',
+          tags: ['Wijkwijzer'],
+          responses: { 200: json('Het proces leeft.', ref('Health')) },
+        },
+      },
+      '/api/ready': {
+        get: {
+          operationId: 'ready',
+          summary:
+            'Of deze instantie verkeer kan krijgen: de database antwoordt, het schema is bij, de zoekmachine is klaar en de instantie stopt niet.',
           tags: ['Wijkwijzer'],
           responses: {
-            200: json('Alles werkt.', ref('Health')),
-            503: json('De database antwoordt niet.', ref('Health')),
+            200: json('Klaar voor verkeer.', ref('Ready')),
+            503: json('Niet klaar; `reasons` zegt waarom.', ref('Ready')),
           },
         },
       },
@@ -164,7 +173,10 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
           ],
           responses: {
             200: json('De resultaten. Onbekende filterwaarden worden genegeerd.', ref('SearchResponse')),
-            503: errorResponse('Zoeken werkt even niet; probeer het later opnieuw.'),
+            503: json(
+              'Zoeken werkt even niet; probeer het later opnieuw. Hulpnummers bij een noodsituatie komen toch mee.',
+              ref('SearchUnavailable'),
+            ),
           },
         },
       },
@@ -301,15 +313,28 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
         },
         Health: {
           type: 'object',
+          required: ['status'],
+          additionalProperties: false,
+          properties: { status: { const: 'ok' } },
+        },
+        Ready: {
+          type: 'object',
           required: ['status', 'checks'],
           additionalProperties: false,
           properties: {
-            status: { enum: ['ok', 'degraded'] },
+            status: { enum: ['ready', 'not-ready'] },
             checks: {
               type: 'object',
-              required: ['database'],
-              properties: { database: { type: 'string' } },
+              required: ['database', 'migrations', 'instance', 'search'],
+              additionalProperties: false,
+              properties: {
+                database: { enum: ['ok', 'unavailable'] },
+                migrations: { enum: ['current', 'behind', 'unknown'] },
+                instance: { enum: ['running', 'stopping'] },
+                search: { enum: ['starting', 'ready', 'unavailable'] },
+              },
             },
+            reasons: { type: 'array', items: { type: 'string' } },
           },
         },
         Coordinates: {
@@ -318,9 +343,54 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
           additionalProperties: false,
           properties: { lat: { type: 'number' }, lng: { type: 'number' } },
         },
+        Crisis: {
+          description:
+            'Hulpnummers, wanneer de zoekvraag op een noodsituatie lijkt (anders `null`); toon ze boven de resultaten.',
+          oneOf: [
+            {
+              type: 'object',
+              required: ['situations', 'heading', 'message', 'numbers'],
+              additionalProperties: false,
+              properties: {
+                situations: { type: 'array', items: { type: 'string' } },
+                heading: { type: 'string' },
+                message: { type: 'string' },
+                numbers: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['name', 'phone', 'when', 'available'],
+                    additionalProperties: false,
+                    properties: {
+                      name: { type: 'string' },
+                      phone: { type: 'string' },
+                      when: { type: 'string' },
+                      available: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+            { type: 'null' },
+          ],
+        },
+        SearchUnavailable: {
+          type: 'object',
+          required: ['error', 'crisis'],
+          additionalProperties: false,
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              additionalProperties: false,
+              properties: { code: { const: 'search_unavailable' }, message: { type: 'string' } },
+            },
+            crisis: ref('Crisis'),
+          },
+        },
         SearchResponse: {
           type: 'object',
-          required: ['query', 'total', 'suggestion', 'facets', 'results'],
+          required: ['query', 'crisis', 'total', 'suggestion', 'facets', 'results'],
           additionalProperties: false,
           properties: {
             query: {
@@ -338,6 +408,7 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
                 perPage: { type: 'integer', minimum: 1 },
               },
             },
+            crisis: ref('Crisis'),
             total: { type: 'integer', minimum: 0 },
             suggestion: {
               type: ['string', 'null'],

@@ -88,8 +88,10 @@ test('every described operation answers what the description says, for each stat
   const unknown = crypto.randomUUID();
   const calls: [string, string, number][] = [
     ['/api/health', '/api/health', 200],
+    ['/api/ready', '/api/ready', 200],
     ['/api/zoeken', '/api/zoeken?q=schulden&wijk=bolnes&per_pagina=5', 200],
     ['/api/zoeken', '/api/zoeken?bij=oost&sorteer=afstand&soort=onbekend', 200],
+    ['/api/zoeken', '/api/zoeken?q=ik+wil+niet+meer+leven', 200],
     ['/api/openapi.json', '/api/openapi.json', 200],
     ['/api/hsds/', '/api/hsds/', 200],
     ['/api/hsds/services', `/api/hsds/services?search=hulp&per_page=5&page=2&taxonomy_id=${unknown}`, 200],
@@ -114,6 +116,11 @@ test('every described operation answers what the description says, for each stat
     ['/api/hsds/taxonomy_terms/{id}', `/api/hsds/taxonomy_terms/${ids.term}`, 200],
     ['/api/hsds/taxonomy_terms/{id}', `/api/hsds/taxonomy_terms/${unknown}`, 404],
   ];
+  // The crisis block's object form is exercised too, not only its `null`.
+  const crisis = (await (await request.get('/api/zoeken?q=ik+wil+niet+meer+leven')).json()) as {
+    crisis: unknown;
+  };
+  expect(crisis.crisis).not.toBeNull();
   const exercised = new Set<string>();
   for (const [path, url, status] of calls) {
     const response = await request.get(url);
