@@ -1,3 +1,4 @@
+import { publicListing } from '#admin/listings/public-listing.ts';
 import type { Listing } from '#admin/schemas/listing.ts';
 import type { SearchDocument } from './search-document.ts';
 import { markdownToText } from './markdown-to-text.ts';
@@ -12,8 +13,12 @@ export interface ProjectionVocabulary {
 
 export const listingDocumentId = (listingId: number): string => `listing-${listingId}`;
 
-/** A published listing → its search document. Only public listing fields are read. */
-export function projectListing(listing: Listing, vocabulary: ProjectionVocabulary): SearchDocument {
+/**
+ * A published listing → its search document. Only its public view is read: nothing organisations
+ * keep for referrers, and no place when its address is on request (then only its wijken).
+ */
+export function projectListing(stored: Listing, vocabulary: ProjectionVocabulary): SearchDocument {
+  const listing = publicListing(stored);
   const organisationName = vocabulary.organisationNames.get(listing.organisation);
   const location = listing.locations[0]?.coordinates;
   return {

@@ -10,6 +10,7 @@ import { hsdsSettingsFrom } from '../open-data/hsds-settings.ts';
 import type { InboxContext } from '../questions/inbox.ts';
 import { inboxTeams } from '../questions/team-directory.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
+import { referralTeams, referralVocabulary, type ReferralContext } from '../referrals/referral-context.ts';
 
 /**
  * What the use cases need from the server besides the database: the municipality's content,
@@ -59,3 +60,16 @@ export function hsdsSettings(): HsdsSettings {
 let monitor: MonitorContext | undefined;
 /** Gebieden, wijken, teams and leefgebieden for the monitor, from content. */
 export const monitorContext = (): MonitorContext => (monitor ??= monitorContextFrom(appContent()));
+
+/** Teams, wijken and settings for referrals; links in their mail come from configuration only. */
+export function referralContext(): ReferralContext {
+  const config = env();
+  return {
+    teams: referralTeams(appContent()),
+    ...referralVocabulary(appContent()),
+    siteName: appContent().municipality.siteName,
+    baseUrl: publicBaseUrl(config),
+    reminderWorkingDays: config.REFERRAL_REMINDER_WORKING_DAYS,
+    followUpDays: config.REFERRAL_FOLLOW_UP_DAYS,
+  };
+}

@@ -5,7 +5,7 @@ import { appMailSender } from '../mail/app-mailer.ts';
 import { LONGEST_WINDOW_MS } from '../rate-limit/app-rate-limiters.ts';
 import { retentionSettings } from '../privacy/purge-personal-data.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../setup/background-jobs.ts';
-import { linkContext } from './app-context.ts';
+import { linkContext, referralContext } from './app-context.ts';
 
 let jobs: BackgroundJobs | undefined;
 
@@ -23,6 +23,7 @@ export function startBackgroundWork(): BackgroundJobs {
     holder: instanceName(),
     takeoverMs: config.LEASE_SECONDS * 1000,
     rateLimitWindowMs: LONGEST_WINDOW_MS,
+    referralContext: () => referralContext(),
   });
   return jobs;
 }

@@ -13,7 +13,7 @@ export interface AuditEvent {
   actorId: number | null;
   /** e.g. `listing.update`, `user.invite`, `session.login`. */
   action: string;
-  objectType: 'listing' | 'organisation' | 'user' | 'mail' | 'question';
+  objectType: 'listing' | 'organisation' | 'user' | 'mail' | 'question' | 'referral';
   objectId: string;
   changes?: Changes;
 }

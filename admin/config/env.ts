@@ -68,6 +68,15 @@ export const EnvSchema = z.object({
   SESSION_SECURE_COOKIE: BooleanFlag.optional(),
   /** Months after closing that a question's personal data is kept; then `npm run purge` (and the server, daily) empties it. */
   QUESTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * Months after a referral is closed (every organisation reported an outcome, or the follow-up was
+   * answered) that its personal data is kept; a referral nobody touched for that long is purged too.
+   */
+  REFERRAL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Working days an organisation has to react to a referral before it gets one reminder (spoed: 1). */
+  REFERRAL_REMINDER_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Days after a referral that the teamlid is asked "Heeft het geholpen?" in the inbox. */
+  REFERRAL_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** Days that sent or finally failed mail stays visible to beheerders before it is deleted. */
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /**

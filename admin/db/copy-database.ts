@@ -37,6 +37,11 @@ const COPIED: { table: Table; numbered: boolean; order: string[] }[] = [
   { table: 'audit_log', numbered: true, order: ['id'] },
   { table: 'questions', numbered: true, order: ['id'] },
   { table: 'question_events', numbered: true, order: ['id'] },
+  { table: 'referrals', numbered: true, order: ['id'] },
+  { table: 'referral_life_domains', numbered: false, order: ['referral_id', 'life_domain'] },
+  { table: 'referral_items', numbered: true, order: ['id'] },
+  { table: 'referral_events', numbered: true, order: ['id'] },
+  { table: 'referral_drafts', numbered: false, order: ['user_id'] },
 ];
 
 /** Rows per statement: well under both databases' limits on bound parameters. */

@@ -26,6 +26,11 @@ export interface Database {
   leases: LeaseTable;
   rate_limit_windows: { key: string; started_at: string; hits: number };
   data_versions: { scope: string; version: number };
+  referrals: ReferralTable;
+  referral_life_domains: { referral_id: number; life_domain: string };
+  referral_items: ReferralItemTable;
+  referral_events: ReferralEventTable;
+  referral_drafts: ReferralDraftTable;
 }
 
 /** Background work one instance at a time: held by `holder` until `expires_at` unless renewed. */
@@ -213,6 +218,82 @@ export interface ListingTable {
   /** The public data version of the listing's last change, so an index can follow changes. */
   data_version: Generated<number>;
   created_at: string;
+  updated_at: string;
+  room_status: string | null;
+  room_wait_weeks: number | null;
+  /** When the room status was last set: after 30 days it shows as unknown. */
+  room_set_at: string | null;
+  /** 1: the address is for professionals only; residents see the wijk. */
+  address_on_request: Generated<number>;
+  what_to_bring: string | null;
+  /** Contact person, direct line and intake conditions for referrers: never public. */
+  professional_json: Generated<string>;
+}
+
+export interface ReferralTable {
+  id: Generated<number>;
+  /** `VW-2026-000123`: what the team and the organisation call the referral. */
+  reference: string;
+  team_id: string;
+  created_by_user_id: number | null;
+  question_id: number | null;
+  /** Gebied and wijk, for counts per gebied; they stay after the purge. */
+  area: string | null;
+  neighbourhood: string | null;
+  urgency: string;
+  contact_by: string;
+  /** Personal data: null after the retention purge. */
+  resident_name: string | null;
+  resident_phone: string | null;
+  resident_email: string | null;
+  note: string | null;
+  /** When the teamlid recorded the resident's consent to share this with the organisations. */
+  consent_at: string;
+  follow_up_due_at: string;
+  follow_up_answer: string | null;
+  follow_up_note: string | null;
+  follow_up_answered_at: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  purged_at: string | null;
+  version: Generated<number>;
+}
+export type ReferralRow = Selectable<ReferralTable>;
+
+export interface ReferralItemTable {
+  id: Generated<number>;
+  referral_id: number;
+  listing_id: number;
+  organisation_slug: string;
+  status: string;
+  reason: string | null;
+  /** Free text with "anders": personal data, emptied by the purge. */
+  reason_note: string | null;
+  status_at: string;
+  reminder_sent_at: string | null;
+  created_at: string;
+  version: Generated<number>;
+}
+export type ReferralItemRow = Selectable<ReferralItemTable>;
+
+export interface ReferralEventTable {
+  id: Generated<number>;
+  referral_id: number;
+  item_id: number | null;
+  at: string;
+  actor_user_id: number | null;
+  kind: string;
+  /** Free text (personal data: emptied by the purge). */
+  note: string | null;
+  details_json: string;
+}
+export type ReferralEventRow = Selectable<ReferralEventTable>;
+
+export interface ReferralDraftTable {
+  user_id: number;
+  question_id: number | null;
+  listing_ids_json: string;
   updated_at: string;
 }
 

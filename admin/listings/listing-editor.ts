@@ -150,7 +150,9 @@ export async function saveListing(
     deps,
   );
   if (!prepared.ok) throw new InvalidInputError(prepared.issues);
-  const data: ListingData = { ...prepared.data, isDemo: before.isDemo };
+  // Saving counts as checking the room status too: without a date, it is dated now.
+  const { roomSetAt: _dated, ...fields } = prepared.data;
+  const data: ListingData = { ...fields, isDemo: before.isDemo };
   return inTransaction(db, async (trx) => {
     // The version is checked in the UPDATE: of two saves of the same version, one wins.
     if (!(await updateListing(trx, id, expectedVersion, data, now.toISOString()))) throw editConflict();
@@ -207,7 +209,10 @@ export async function changeListingStatus(
   });
 }
 
-/** "Klopt nog": the listing was checked and is unchanged; only its verification date moves. */
+/**
+ * "Klopt nog": the listing was checked and is unchanged; only its verification date moves, and
+ * the date of its room status, which was checked with it.
+ */
 export async function confirmListingCurrent(
   db: Kysely<Database>,
   actor: Actor | undefined,
@@ -217,7 +222,12 @@ export async function confirmListingCurrent(
   const before = await getListingForEdit(db, actor, id);
   const editor = requireOrganisationAccess(actor, before.organisation);
   return inTransaction(db, async (trx) => {
-    await updateListingState(trx, id, { lastVerifiedAt: today(now) }, now.toISOString());
+    await updateListingState(
+      trx,
+      id,
+      { lastVerifiedAt: today(now), ...(before.room.status ? { roomSetAt: now.toISOString() } : {}) },
+      now.toISOString(),
+    );
     await recordAudit(
       trx,
       {

@@ -4,6 +4,7 @@ import type { Database, ListingRow } from '../db/tables.ts';
 import type { Listing, ListingData } from '../schemas/listing.ts';
 import { announceListingChanged } from './listing-changes.ts';
 import { listingFromRow, rowFromListingData, type ListingLinks } from './listing-rows.ts';
+import { publicListing } from './public-listing.ts';
 import { afterCommit, inTransaction } from '../db/transaction.ts';
 
 // Above this many ids, reading whole join tables beats a huge `IN (…)` list (and SQLite's
@@ -55,6 +56,11 @@ async function hydrate(db: Kysely<Database>, rows: ListingRow[]): Promise<Listin
   return rows.map((row) =>
     listingFromRow(row, links.get(row.id) ?? { neighbourhoods: [], lifeDomains: [], audiences: [] }),
   );
+}
+
+/** Listings as anyone may see them: what is for referrers only is not in them (public-listing.ts). */
+async function hydratePublic(db: Kysely<Database>, rows: ListingRow[]): Promise<Listing[]> {
+  return (await hydrate(db, rows)).map(publicListing);
 }
 
 async function replaceLinks(trx: Kysely<Database>, id: number, data: ListingData): Promise<void> {
@@ -148,8 +154,19 @@ export async function findListingById(db: Kysely<Database>, id: number): Promise
   return row ? (await hydrate(db, [row]))[0] : undefined;
 }
 
-/** The published listings among `ids`, read in chunks that stay under SQLite's parameter limit. */
+/**
+ * The published listings among `ids` as anyone may see them (the search index reads these), in
+ * chunks that stay under SQLite's parameter limit.
+ */
 export async function listPublishedListingsByIds(db: Kysely<Database>, ids: number[]): Promise<Listing[]> {
+  return (await listPublishedListingsInFull(db, ids)).map(publicListing);
+}
+
+/**
+ * The published listings among `ids` with everything organisations keep for referrers. Only for
+ * use cases that checked the actor may see that (admin/listings/professional-view.ts).
+ */
+export async function listPublishedListingsInFull(db: Kysely<Database>, ids: number[]): Promise<Listing[]> {
   const listings: Listing[] = [];
   for (let start = 0; start < ids.length; start += MAX_IN_LIST) {
     const chunk = ids.slice(start, start + MAX_IN_LIST);
@@ -199,6 +216,7 @@ export async function listListingChangesSince(db: Kysely<Database>, since: numbe
   }));
 }
 
+/** A published listing's public page: as anyone may see it. */
 export async function findPublishedListingBySlug(
   db: Kysely<Database>,
   slug: string,
@@ -209,7 +227,7 @@ export async function findPublishedListingBySlug(
     .where('slug', '=', slug)
     .where('status', '=', 'published')
     .executeTakeFirst();
-  return row ? (await hydrate(db, [row]))[0] : undefined;
+  return row ? (await hydratePublic(db, [row]))[0] : undefined;
 }
 
 /** Published listings offered in a wijk (not the citywide ones), by title. */
@@ -225,7 +243,7 @@ export async function listPublishedListingsInNeighbourhood(
     .where('listings.status', '=', 'published')
     .orderBy('listings.title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 /** Published listings available in the whole municipality, by title. */
@@ -237,7 +255,7 @@ export async function listPublishedCitywideListings(db: Kysely<Database>): Promi
     .where('status', '=', 'published')
     .orderBy('title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 export async function listPublishedListingsOfOrganisation(
@@ -251,7 +269,7 @@ export async function listPublishedListingsOfOrganisation(
     .where('status', '=', 'published')
     .orderBy('title')
     .execute();
-  return hydrate(db, rows);
+  return hydratePublic(db, rows);
 }
 
 export async function listPublishedListingSlugs(db: Kysely<Database>): Promise<string[]> {
@@ -276,11 +294,11 @@ export async function hasPublishedDemoListings(db: Kysely<Database>): Promise<bo
   return row !== undefined;
 }
 
-/** Changes status and/or verification date only; raises the version so search follows. */
+/** Changes status and/or verification dates only; raises the version so search follows. */
 export async function updateListingState(
   db: Kysely<Database>,
   id: number,
-  set: { status?: ListingRow['status']; lastVerifiedAt?: string },
+  set: { status?: ListingRow['status']; lastVerifiedAt?: string; roomSetAt?: string },
   now = new Date().toISOString(),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
@@ -292,6 +310,7 @@ export async function updateListingState(
         ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
         // Publishing or confirming is a person checking it: an imported listing is then checked.
         ...(set.status === 'published' || set.lastVerifiedAt ? { needs_review: 0 } : {}),
+        ...(set.roomSetAt ? { room_set_at: set.roomSetAt } : {}),
         updated_at: now,
         version: eb('version', '+', 1),
         data_version: dataVersion,

@@ -34,7 +34,15 @@ export function listingFromRow(row: ListingRow, links: ListingLinks): Listing {
     schedule: storedJson(row.schedule_json),
     languages: storedJson(row.languages_json),
     accessibility: storedJson(row.accessibility_json),
+    whatToBring: row.what_to_bring ?? undefined,
+    room: {
+      status: row.room_status ?? undefined,
+      waitWeeks: row.room_wait_weeks ?? undefined,
+    },
+    addressOnRequest: row.address_on_request === 1,
+    professional: storedJson(row.professional_json),
     lastVerifiedAt: row.last_verified_at,
+    roomSetAt: row.room_set_at ?? undefined,
     isDemo: row.is_demo === 1,
     openDataId: row.uuid,
     needsReview: row.needs_review === 1,
@@ -44,7 +52,10 @@ export function listingFromRow(row: ListingRow, links: ListingLinks): Listing {
   });
 }
 
-/** Validated listing data → the columns of a new row. */
+/**
+ * Validated listing data → the columns of a new row. A room status without a date was set now
+ * (a new listing, a demo file, or a changed status: the editor leaves the date out then).
+ */
 export function rowFromListingData(data: ListingData, now: string): NewListingRow {
   return {
     slug: data.slug,
@@ -63,6 +74,12 @@ export function rowFromListingData(data: ListingData, now: string): NewListingRo
     schedule_json: JSON.stringify(data.schedule),
     languages_json: JSON.stringify(data.languages),
     accessibility_json: JSON.stringify(data.accessibility),
+    what_to_bring: data.whatToBring ?? null,
+    room_status: data.room.status ?? null,
+    room_wait_weeks: data.room.waitWeeks ?? null,
+    room_set_at: data.room.status ? (data.roomSetAt ?? now) : null,
+    address_on_request: data.addressOnRequest ? 1 : 0,
+    professional_json: JSON.stringify(data.professional),
     last_verified_at: data.lastVerifiedAt,
     is_demo: data.isDemo ? 1 : 0,
     uuid: data.openDataId ?? crypto.randomUUID(),

@@ -393,8 +393,10 @@ export async function listHsdsServiceAtLocations(
   const filters = termFilter(context, await openDataNamespace(db), settings, query);
   if (!filters) return emptyPage(query.per_page, query.page);
   // Each location of a listing is one entry: count them from the stored JSON, load only this page.
+  // An address on request is for professionals only: such a listing has no public places.
   const rows = await matchingListings(db, query, filters)
     .select(['listings.id', 'listings.locations_json'])
+    .where('listings.address_on_request', '=', 0)
     .orderBy('listings.title')
     .orderBy('listings.id')
     .execute();
@@ -431,6 +433,7 @@ export async function getHsdsServiceAtLocation(
   const rows = await matchingListings(db, {}, [])
     .select(['listings.id', 'listings.locations_json'])
     .where('listings.locations_json', '!=', '[]')
+    .where('listings.address_on_request', '=', 0)
     .execute();
   for (let start = 0; start < rows.length; start += 200) {
     for (const { listing, organisation } of await loadListings(

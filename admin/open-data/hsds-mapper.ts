@@ -11,6 +11,7 @@ import type { Listing, ListingLocation } from '../schemas/listing.ts';
 import { listingTerms, organisationTerms, type TaxonomyKey, type TermIndex } from './hsds-taxonomies.ts';
 import type {
   HsdsAttribute,
+  HsdsCapacity,
   HsdsLocation,
   HsdsOrganization,
   HsdsOrganizationBrief,
@@ -244,6 +245,32 @@ export function hsdsServiceAtLocations(
   });
 }
 
+/**
+ * Room status as HSDS `capacities`: one entry when the organisation says whether there is room.
+ * Organisations give a status, not a number, so `available` is 1 for "plek beschikbaar" (at least
+ * one place) and 0 otherwise; `description` says which, with the weeks of a waiting list.
+ */
+function hsdsCapacities(listing: Listing): HsdsCapacity[] {
+  const { status, waitWeeks } = listing.room;
+  if (!status || !listing.roomSetAt) return [];
+  const description = {
+    available: 'Plek beschikbaar',
+    'waiting-list': waitWeeks ? `Wachtlijst van ongeveer ${waitWeeks} weken` : 'Wachtlijst',
+    full: 'Vol',
+    closed: 'Tijdelijk gesloten',
+  }[status];
+  return [
+    {
+      id: uuidV5(listing.openDataId, 'capacity'),
+      service_id: listing.openDataId,
+      unit: { id: uuidV5(listing.openDataId, 'capacity:unit'), name: 'Plek' },
+      available: status === 'available' ? 1 : 0,
+      description,
+      updated: new Date(listing.roomSetAt).toISOString(),
+    },
+  ];
+}
+
 export function hsdsService(
   listing: Listing,
   organisation: StoredOrganisation,
@@ -295,7 +322,7 @@ export function hsdsService(
         ...(listing.costNote ? { amount_description: listing.costNote } : {}),
       },
     ],
-    capacities: [],
+    capacities: hsdsCapacities(listing),
     attributes: attributes(id, 'service', listingTerms(listing), context),
   };
 }

@@ -96,6 +96,44 @@ export const ScheduleSchema = z.object({
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /**
+ * Whether there is room: `available` (plek beschikbaar), `waiting-list` (wachtlijst, about
+ * `waitWeeks` weeks), `full` (vol), `closed` (tijdelijk gesloten). No status: the organisation
+ * does not say. When it was set is the database's business (`roomSetAt`).
+ */
+export const ROOM_STATUSES = ['available', 'waiting-list', 'full', 'closed'] as const;
+export const RoomStatusSchema = z.enum(ROOM_STATUSES, { error: 'Kies of er plek is.' });
+export type RoomStatus = z.infer<typeof RoomStatusSchema>;
+
+export const RoomSchema = z
+  .object({
+    status: RoomStatusSchema.optional(),
+    waitWeeks: z
+      .number({ error: 'Vul het aantal weken in als getal, zoals 6.' })
+      .int('Vul een heel aantal weken in, zoals 6.')
+      .min(1, 'Vul minstens 1 week in.')
+      .max(104, 'Vul hooguit 104 weken in.')
+      .optional(),
+  })
+  // Weeks belong to a waiting list only; with another status they are left out, not refused.
+  .transform((room) => (room.status === 'waiting-list' ? room : room.status ? { status: room.status } : {}));
+export type Room = z.output<typeof RoomSchema>;
+
+/**
+ * What organisations tell referrers only (wijkteam members): never on a public page, in the search
+ * index or in open data.
+ */
+export const ProfessionalInfoSchema = z.object({
+  /** Who a referrer can ask for. */
+  contactName: text().trim().max(100, 'Maak de naam korter: hooguit 100 tekens.').optional(),
+  /** A direct line for referrers, not for residents. */
+  phone: PhoneSchema.optional(),
+  email: EmailSchema.optional(),
+  /** Who qualifies: age, income, indication, region… */
+  intakeConditions: text().trim().max(1000, 'Maak de voorwaarden korter: hooguit 1.000 tekens.').optional(),
+});
+export type ProfessionalInfo = z.infer<typeof ProfessionalInfoSchema>;
+
+/**
  * The fields an editor (or a demo file) writes: everything a resident needs to decide and to go
  * there. The editor's form is decoded against this shape, so a new field added here (and to the
  * table and the form) needs nothing else.
@@ -128,6 +166,12 @@ export const ListingFieldsSchema = z.object({
   schedule: ScheduleSchema.default({ weekly: [], occurrences: [], closures: [] }),
   languages: z.array(LanguageSchema).default(['nl']),
   accessibility: z.array(AccessibilityFeatureSchema).default([]),
+  /** e.g. `je ID-bewijs en je laatste loonstrook`: shown to residents and on the handover sheet. */
+  whatToBring: text().trim().max(300, 'Maak de tekst korter: hooguit 300 tekens.').optional(),
+  room: RoomSchema.default({}),
+  /** The address is for professionals only (a shelter): residents, the map and search see the wijk. */
+  addressOnRequest: z.boolean().default(false),
+  professional: ProfessionalInfoSchema.default({}),
 });
 
 /**
@@ -140,6 +184,8 @@ export const ListingInputSchema = ListingFieldsSchema.extend({
   organisation: SlugSchema,
   status: ListingStatusSchema.default('published'),
   lastVerifiedAt: DateSchema,
+  /** When the room status was last set; absent without a room status. */
+  roomSetAt: z.iso.datetime().optional(),
   isDemo: z.boolean().default(false),
   /** The HSDS `id` (open data); a new listing gets one when it is stored, an imported one keeps its own. */
   openDataId: z.uuid().optional(),

@@ -6,6 +6,8 @@ import { purgePersonalData, type RetentionSettings } from '../privacy/purge-pers
 import { log } from '../logging/log.ts';
 import { deliverDueMail, releaseMailClaims, type SendMail } from '../mail/outbox.ts';
 import { forgetEndedWindows } from '../rate-limit/rate-limiter.ts';
+import type { ReferralContext } from '../referrals/referral-context.ts';
+import { sendReferralReminders } from '../referrals/reminders.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -15,6 +17,8 @@ export interface BackgroundJobOptions {
   linkContext: () => { baseUrl: string; siteName: string };
   /** How long each kind of personal data is kept. */
   retention: RetentionSettings;
+  /** Settings and links of referral reminders; undefined where referrals are not reminded of (tests). */
+  referralContext?: () => ReferralContext;
   /** This instance, as leases and mail claims name it. */
   holder: string;
   /** Work a dead instance held is taken over by another within this time. */
@@ -34,7 +38,7 @@ export interface BackgroundJobs {
 /**
  * The server's own work, safe with several instances on one database. Mail: every instance
  * works through the outbox, each mail claimed by one (admin/mail/outbox.ts). Housekeeping (the
- * monthly reminders, every retention schedule, old rate-limit windows): hourly, on whichever
+ * monthly reminders, the referral reminders, every retention schedule, old rate-limit windows): hourly, on whichever
  * instance holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs`
  * and the others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
  * A failing round is logged (without content) and tried again next round.
@@ -57,12 +61,21 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
 
   /** Hourly, each step safe to repeat and each tried even when another failed. */
   async function housekeeping(): Promise<void> {
+    const referralContext = options.referralContext;
     const steps: [string, () => Promise<unknown>][] = [
       [
         'Stale listing reminders',
         async () => {
           const reminded = await sendStaleReminders(db, options.linkContext());
           if (reminded && reminded.mails > 0) deliverMailSoon();
+        },
+      ],
+      [
+        'Referral reminders',
+        async () => {
+          if (!referralContext) return;
+          const reminded = await sendReferralReminders(db, referralContext());
+          if (reminded.mails > 0) deliverMailSoon();
         },
       ],
       ['Retention purge', () => purgePersonalData(db, options.retention)],

@@ -1,4 +1,5 @@
 import type { ANCHOR_PLACE_STATUSES } from '#admin/schemas/anchor-place.ts';
+import type { RoomStatus } from '#admin/schemas/listing.ts';
 import type { TeamKind } from '#admin/schemas/team.ts';
 import type { Role } from '#admin/accounts/user.ts';
 import type { ListingStatus } from '#admin/schemas/listing.ts';
@@ -45,4 +46,12 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   pending: 'Wacht op verzending',
   sent: 'Verstuurd',
   failed: 'Mislukt',
+};
+
+/** Room as the listing editor and referrers read it. */
+export const ROOM_STATUS_LABELS: Record<RoomStatus, string> = {
+  available: 'Plek beschikbaar',
+  'waiting-list': 'Wachtlijst',
+  full: 'Vol',
+  closed: 'Tijdelijk gesloten',
 };

@@ -29,6 +29,8 @@ export function describeEvent(kind: string, details: Record<string, unknown>): s
       return `Doorgezet van ${String(details.from)} naar ${String(details.to)}`;
     case 'note':
       return 'Notitie';
+    case 'referral':
+      return `Verwezen naar aanbod (${typeof details.reference === 'string' ? details.reference : 'verwijzing'})`;
     case 'contact-attempt':
       return `Contactpoging: ${CONTACT_METHOD_LABELS[String(details.method)] ?? String(details.method)}, ${details.reached ? 'inwoner gesproken' : 'niet bereikt'}`;
     default:

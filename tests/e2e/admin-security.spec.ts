@@ -23,6 +23,13 @@ const ADMIN_PAGES = [
   '/beheer/logboek',
   '/beheer/post',
   '/beheer/account',
+  '/beheer/inbox/1/koppelen',
+  '/beheer/zoeken',
+  '/beheer/zoeken/aanbod/1',
+  '/beheer/verwijzingen',
+  '/beheer/verwijzingen/nieuw',
+  '/beheer/verwijzingen/1',
+  '/beheer/verwijzingen/1/overdracht',
 ];
 
 test('every back-office page sends someone not logged in to the login page', async ({ request }) => {

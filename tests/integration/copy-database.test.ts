@@ -7,8 +7,10 @@ import type { DatabaseLocation } from '#admin/db/database-location.ts';
 import type { Database } from '#admin/db/tables.ts';
 import { findListingById, insertListing } from '#admin/listings/listing-repository.ts';
 import { enqueueMail } from '#admin/mail/outbox.ts';
+import { createReferral } from '#admin/referrals/create-referral.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { accountWith } from '../support/accounts.ts';
+import { referralContextFor, referralInput, referralWorld } from '../support/referrals.ts';
 import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // `npm run admin -- copy-database --to …` as an operator runs it: from an existing SQLite
@@ -56,6 +58,11 @@ const TABLES = [
   'mail_outbox',
   'audit_log',
   'data_versions',
+  'referrals',
+  'referral_life_domains',
+  'referral_items',
+  'referral_events',
+  'referral_drafts',
 ] as const satisfies (keyof Database)[];
 
 const rowsOf = async (db: TempDatabase['db'], table: (typeof TABLES)[number]) =>
@@ -69,6 +76,8 @@ describe('copy-database', () => {
     const user = await accountWith(source.db, { role: 'organisatie', organisationSlug: 'karaat' });
     const { token } = await createSession(source.db, user.id, { twoFactorVerified: true });
     await enqueueMail(source.db, { to: 'team@example.nl', subject: 'Welkom', text: 'Tekst' });
+    const world = await referralWorld(source.db, content);
+    await createReferral(source.db, world.teamlid, referralInput(world), referralContextFor(content));
 
     const result = copyCli(target.location);
     expect(result.stderr).toBe('');

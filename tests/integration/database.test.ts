@@ -35,6 +35,7 @@ describe('prepareDatabase', () => {
       '0004-questions',
       '0005-hardening',
       '0006-several-instances',
+      '0008-referrals',
       '0009-monitoring-and-open-data',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
@@ -89,6 +90,10 @@ describe('listing repository', () => {
     schedule: { weekly: [{ days: ['di'], opens: '10:00', closes: '12:00' }], occurrences: [], closures: [] },
     languages: ['nl'],
     accessibility: ['rolstoeltoegankelijk'],
+    whatToBring: 'Een kopje als je wilt',
+    room: {},
+    addressOnRequest: false,
+    professional: {},
     status: 'published',
     lastVerifiedAt: '2026-10-01',
     isDemo: false,

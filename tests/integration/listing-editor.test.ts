@@ -191,6 +191,25 @@ describe('creating and saving listings', () => {
     expect((await findListingById(database.db, listing.id))?.title).toBe('Eerste wijziging');
   });
 
+  it('commits a save together with its audit entry: when the entry cannot be written, nothing changes', async () => {
+    const listing = await createListing(database.db, editor, organisation, newDraft(), deps);
+    // A real failure inside the transaction, after the listing's own update: its audit table is gone.
+    await database.db.schema.dropTable('audit_log').execute();
+    await expect(
+      saveListing(
+        database.db,
+        editor,
+        listing.id,
+        listing.version,
+        { ...draftFromListing(listing), title: 'Half opgeslagen' },
+        deps,
+      ),
+    ).rejects.toThrow();
+    const stored = await findListingById(database.db, listing.id);
+    expect(stored?.title).toBe(listing.title);
+    expect(stored?.version).toBe(listing.version);
+  });
+
   it('of two editors saving the same version at the same time, one wins and the other gets the conflict', async () => {
     const listing = await createListing(database.db, editor, organisation, newDraft(), deps);
     const colleague = await accountWith(database.db, { role: 'organisatie', organisationSlug: organisation });

@@ -25,7 +25,7 @@ const receipt = (to: string) =>
     reference: 'VR-2026-000001',
     responseDays: 3,
   });
-const settings = { questionMonths: 12, mailDays: 90, searchLogDays: 90 };
+const settings = { questionMonths: 12, referralMonths: 12, mailDays: 90, searchLogDays: 90 };
 
 describe("residents' addresses in the outbox", () => {
   it('are masked for beheerders while the mail waits, and gone once it is sent', async () => {

@@ -325,6 +325,18 @@ describe('the inbox', () => {
     expect(JSON.stringify(audit)).not.toContain('Afspraak gemaakt');
   });
 
+  it('forwarding commits together with the mail to the other team: when the mail cannot be queued, the question stays', async () => {
+    const version = await versionOf(questionId);
+    // A real failure inside the transaction, after the question moved: the outbox is gone.
+    await database.db.schema.dropTable('mail_outbox').execute();
+    await expect(
+      forwardQuestion(database.db, member, questionId, version, CENTRAL_DESK_ID, context),
+    ).rejects.toThrow();
+    const question = await getQuestion(database.db, member, questionId, context);
+    expect(question.status).not.toBe('doorgezet');
+    expect(await versionOf(questionId)).toBe(version);
+  });
+
   it('forwarding moves the question to the other team and tells that team', async () => {
     await forwardQuestion(
       database.db,

@@ -29,6 +29,13 @@ export async function snapshot(db: Kysely<Database>): Promise<string> {
     'recovery_codes',
     'mail_outbox',
     'audit_log',
+    'questions',
+    'question_events',
+    'referrals',
+    'referral_items',
+    'referral_events',
+    'referral_life_domains',
+    'referral_drafts',
   ] as const;
   const rows = await Promise.all(tables.map((table) => db.selectFrom(table).selectAll().execute()));
   return JSON.stringify(rows);

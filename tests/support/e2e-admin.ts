@@ -15,13 +15,17 @@ export function e2eDatabasePath(): string {
 export const uniqueEmail = (label: string): string =>
   `${label}-${crypto.randomUUID().slice(0, 8)}@example.nl`;
 
-/** Creates an account the way a server operator does, with `npm run admin`, and returns its one-time set-up link. */
-export function createAccountWithCli(args: string[]): string {
+/**
+ * Creates an account the way a server operator does, with `npm run admin`, and returns its
+ * one-time set-up link. By default on the e2e server's database; a test that starts its own server
+ * names that one's.
+ */
+export function createAccountWithCli(args: string[], databasePath = e2eDatabasePath()): string {
   const output = execFileSync(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'admin/cli/admin.ts', 'create-user', ...args],
     {
-      env: { ...process.env, DATABASE_PATH: e2eDatabasePath(), DEMO_DATA: 'false' },
+      env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'false' },
       encoding: 'utf8',
     },
   );
@@ -108,20 +112,27 @@ export async function loggedInBeheerder(page: Page): Promise<{ email: string; ke
 }
 
 /** An organisation editor (no second factor), logged in on `page`. */
-export async function loggedInEditor(page: Page, organisation: string): Promise<{ email: string }> {
+export async function loggedInEditor(
+  page: Page,
+  organisation: string,
+  databasePath = e2eDatabasePath(),
+): Promise<{ email: string }> {
   const email = uniqueEmail('redacteur');
   await choosePassword(
     page,
-    createAccountWithCli([
-      '--email',
-      email,
-      '--role',
-      'organisatie',
-      '--organisation',
-      organisation,
-      '--name',
-      'Olga Organisatie',
-    ]),
+    createAccountWithCli(
+      [
+        '--email',
+        email,
+        '--role',
+        'organisatie',
+        '--organisation',
+        organisation,
+        '--name',
+        'Olga Organisatie',
+      ],
+      databasePath,
+    ),
     PASSWORD,
   );
   await expect(page.getByRole('heading', { level: 1, name: /^Welkom/ })).toBeVisible();
@@ -133,19 +144,15 @@ export async function loggedInTeamlid(
   page: Page,
   teams: string[],
   name = 'Tara Teamlid',
+  databasePath = e2eDatabasePath(),
 ): Promise<{ email: string; key: Uint8Array }> {
   const email = uniqueEmail('teamlid');
   await choosePassword(
     page,
-    createAccountWithCli([
-      '--email',
-      email,
-      '--role',
-      'teamlid',
-      '--name',
-      name,
-      ...teams.flatMap((team) => ['--team', team]),
-    ]),
+    createAccountWithCli(
+      ['--email', email, '--role', 'teamlid', '--name', name, ...teams.flatMap((team) => ['--team', team])],
+      databasePath,
+    ),
     PASSWORD,
   );
   const key = await setUpAuthenticator(page);
@@ -166,4 +173,20 @@ export async function questionsNamed(marker: string): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * An organisation editor who turned two-factor on, as they must before opening referrals; logged
+ * in on `page`.
+ */
+export async function loggedInEditorWithTwoFactor(
+  page: Page,
+  organisation: string,
+  databasePath = e2eDatabasePath(),
+): Promise<{ email: string; key: Uint8Array }> {
+  const { email } = await loggedInEditor(page, organisation, databasePath);
+  await page.goto('/beheer/tweestapsverificatie/instellen');
+  const key = await setUpAuthenticator(page);
+  await page.getByRole('link', { name: 'Ik heb de codes bewaard, ga verder' }).click();
+  return { email, key };
 }

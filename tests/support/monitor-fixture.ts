@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Content } from '#admin/content/load-content.ts';
 import type { Database } from '#admin/db/tables.ts';
 import { insertListing } from '#admin/listings/listing-repository.ts';
-import type { ListingData } from '#admin/schemas/listing.ts';
+import { ListingInputSchema, type ListingData } from '#admin/schemas/listing.ts';
 
 /**
  * Known questions, searches and listings for the monitor tests, written straight into the
@@ -264,7 +264,8 @@ export async function writeMonitorFixture(
   let listing = 0;
   for (const fact of fixture.listings) {
     listing += 1;
-    const data: ListingData = {
+    // Parsed, so fields added later get their defaults.
+    const data: ListingData = ListingInputSchema.parse({
       slug: `monitor-aanbod-${listing}`,
       organisation: fact.organisation,
       status: fact.status,
@@ -285,7 +286,7 @@ export async function writeMonitorFixture(
       schedule: { weekly: [], occurrences: [], closures: [] },
       languages: ['nl'],
       accessibility: [],
-    };
+    });
     await insertListing(db, data);
   }
 }

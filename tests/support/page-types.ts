@@ -8,6 +8,8 @@ export const PAGE_TYPES: { name: string; path: string }[] = [
   { name: 'wijk zonder ankerplaats', path: '/wijken/bolnes' },
   { name: 'wijk met geplande ankerplaats', path: '/wijken/oostendam' },
   { name: 'aanbod', path: `/aanbod/${demoListingSlugs()[0] ?? ''}` },
+  { name: 'aanbod met adres op aanvraag', path: '/aanbod/huiselijk-geweld-vivenz' },
+  { name: 'aanbod met wachtlijst', path: '/aanbod/dagbesteding-ouderen' },
   { name: 'organisaties', path: '/organisaties' },
   { name: 'organisatie', path: '/organisaties/karaat' },
   { name: 'infopagina', path: '/toegankelijkheid' },
