@@ -219,7 +219,9 @@ export function hsdsServiceBrief(
     ...(listing.contact.website ? { url: listing.contact.website } : {}),
     ...(listing.contact.email ? { email: listing.contact.email } : {}),
     status: 'active',
-    application_process: ACCESS_SHORT_LABELS[listing.access],
+    application_process: listing.whatToBring
+      ? `${ACCESS_SHORT_LABELS[listing.access]}${WHAT_TO_BRING}${listing.whatToBring}`
+      : ACCESS_SHORT_LABELS[listing.access],
     fees_description: listing.costNote
       ? `${COST_LABELS[listing.cost]}: ${listing.costNote}`
       : COST_LABELS[listing.cost],
@@ -244,6 +246,9 @@ export function hsdsServiceAtLocations(
     };
   });
 }
+
+/** Between how to get access and what to bring in `application_process`; the import splits on it. */
+export const WHAT_TO_BRING = '. Neem mee: ';
 
 /**
  * Room status as HSDS `capacities`: one entry when the organisation says whether there is room.

@@ -118,7 +118,10 @@ export function openApiDocument(baseUrl: string, siteName: string): Schema {
           'korte samenvatting, dan een lege regel, dan de lange beschrijving (Markdown). `assured_date` ' +
           'is de datum waarop het aanbod voor het laatst is gecontroleerd. Openingstijden en data van ' +
           'activiteiten zijn `schedules` (wekelijks: `freq` WEEKLY met `byday`; een datum: `dtstart` ' +
-          'met `count` 1; een sluitingsperiode: `valid_from` en `valid_to` zonder tijden). Wijken zijn `service_areas`. Voorbeeldgegevens hebben een `alert`.',
+          'met `count` 1; een sluitingsperiode: `valid_from` en `valid_to` zonder tijden). Wijken zijn `service_areas`. ' +
+          'Of er plek is staat in `capacities`: `available` 1 is plek beschikbaar, 0 is wachtlijst, vol of gesloten; ' +
+          '`description` zegt welke. Wat je meeneemt staat in `application_process` na ". Neem mee: ". ' +
+          'Aanbod met een adres op aanvraag heeft geen locaties. Voorbeeldgegevens hebben een `alert`.',
       },
     },
     servers: [{ url: baseUrl }],

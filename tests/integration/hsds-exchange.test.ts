@@ -14,6 +14,7 @@ import { RESOURCES, tabularPackage } from '#admin/open-data/exchange/hsds-tabula
 import { importVocabularyFrom } from '#admin/open-data/exchange/import-vocabulary.ts';
 import { hsdsSettingsFrom } from '#admin/open-data/hsds-settings.ts';
 import { listOrganisations, updateOrganisation } from '#admin/organisations/organisation-repository.ts';
+import { publicListing } from '#admin/listings/public-listing.ts';
 import type { Listing } from '#admin/schemas/listing.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { snapshot } from '../support/accounts.ts';
@@ -39,9 +40,17 @@ afterAll(async () => {
   console.info('HSDS export objects validated:', Object.fromEntries([...validator.counts].sort()));
 });
 
-/** The fields a round trip must keep. */
-function content_of(listing: Listing, organisationNames: Map<string, string>) {
+/**
+ * The fields a round trip must keep: what residents see (`publicListing`: no referrers' details,
+ * no address kept on request). Room status travels as a capacity and is a state of the moment,
+ * not something another sociale kaart takes over; whether an address is on request cannot be
+ * told from an export that leaves that address out.
+ */
+function content_of(stored: Listing, organisationNames: Map<string, string>) {
   const {
+    room: _room,
+    roomSetAt: _roomSetAt,
+    addressOnRequest: _onRequest,
     id: _id,
     slug: _slug,
     status: _status,
@@ -52,7 +61,7 @@ function content_of(listing: Listing, organisationNames: Map<string, string>) {
     needsReview: _review,
     organisation,
     ...fields
-  } = listing;
+  } = publicListing(stored);
   return { ...fields, organisation: organisationNames.get(organisation) };
 }
 
@@ -82,6 +91,39 @@ describe('the HSDS export', () => {
     );
     document.taxonomies.forEach((taxonomy) => validator.check('taxonomy', taxonomy));
     document.taxonomy_terms.forEach((term) => validator.check('taxonomy_term', term));
+  });
+
+  it('leaves out what is for professionals only, and gives room status as capacities', async () => {
+    const rows = await source.db
+      .selectFrom('listings')
+      .select('id')
+      .where('status', '=', 'published')
+      .execute();
+    const stored = await Promise.all(rows.map(async (row) => (await findListingById(source.db, row.id))!));
+    const exported = JSON.stringify(document);
+    // What referrers alone read (a phone or mail address may also be public elsewhere).
+    const forReferrers = stored.flatMap((listing) =>
+      [listing.professional.contactName, listing.professional.intakeConditions].filter(
+        (text): text is string => text !== undefined,
+      ),
+    );
+    expect(forReferrers.length).toBeGreaterThan(0);
+    for (const text of forReferrers) expect(exported).not.toContain(text);
+    // An address kept on request: the service has no places (its organisation's own address may be public).
+    const onRequest = stored.filter((listing) => listing.addressOnRequest);
+    expect(onRequest.length).toBeGreaterThan(0);
+    for (const listing of onRequest)
+      expect(
+        document.services.find((entry) => entry.id === listing.openDataId)?.service_at_locations,
+      ).toEqual([]);
+
+    const withRoom = stored.filter((listing) => listing.room.status !== undefined);
+    expect(withRoom.length).toBeGreaterThan(0);
+    for (const listing of withRoom) {
+      const service = document.services.find((entry) => entry.id === listing.openDataId)!;
+      expect(service.capacities).toHaveLength(1);
+      expect(service.capacities[0]?.available).toBe(listing.room.status === 'available' ? 1 : 0);
+    }
   });
 
   it('as a tabular data package: the files, fields and keys of HSDS, every row valid', () => {

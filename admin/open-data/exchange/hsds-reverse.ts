@@ -17,6 +17,7 @@ import {
   type ListingInput,
 } from '../../schemas/listing.ts';
 import { ORGANISATION_KINDS, type Organisation } from '../../schemas/organisation.ts';
+import { WHAT_TO_BRING } from '../hsds-mapper.ts';
 import type { SourceOrganization, SourceService } from './hsds-source.ts';
 
 /**
@@ -255,11 +256,11 @@ export function listingFromSource(
   const phone = service.phones.map((entry) => valid(PhoneSchema, entry.number)).find(Boolean);
   const email = valid(EmailSchema, service.email);
   const website = valid(WebsiteSchema, service.url);
+  const [howToApply = '', ...toBring] = (service.application_process ?? '').split(WHAT_TO_BRING);
+  const whatToBring = toBring.join(WHAT_TO_BRING).trim().slice(0, 300);
   const access =
     ownCode(terms, 'Toegang', ACCESS_KINDS) ??
-    ACCESS_KINDS.find(
-      (kind) => fold(ACCESS_SHORT_LABELS[kind]) === fold(service.application_process ?? ''),
-    ) ??
+    ACCESS_KINDS.find((kind) => fold(ACCESS_SHORT_LABELS[kind]) === fold(howToApply)) ??
     'open';
   return {
     kind: ownCode(terms, 'Soort aanbod', LISTING_KINDS) ?? 'service',
@@ -277,6 +278,7 @@ export function listingFromSource(
     schedule: scheduleOf(service.schedules),
     languages: languages.length > 0 ? languages : ['nl'],
     accessibility,
+    ...(whatToBring ? { whatToBring } : {}),
     ...(date(service.assured_date) ? { lastVerifiedAt: date(service.assured_date) } : {}),
   };
 }
