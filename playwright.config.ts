@@ -100,8 +100,9 @@ export default defineConfig({
         MAP_TILE_URL: `http://127.0.0.1:${tileUpstreamPort}/{z}/{x}/{y}.png`,
         MAP_TILE_CACHE_DIR: join(dataDir, 'tile-cache'),
         LOCATIESERVER_URL: `http://127.0.0.1:${locatieserverPort}/bzk/locatieserver/search/v3_1`,
-        // Every e2e question comes from 127.0.0.1; the limit itself is tested in the integration suite.
+        // Every e2e form comes from 127.0.0.1; the limits themselves have tests of their own.
         QUESTION_RATE_LIMIT: '1000',
+        PUBLIC_FORM_RATE_LIMIT: '1000',
         QUESTION_MIN_FILL_SECONDS: '1',
       },
     },

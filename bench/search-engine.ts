@@ -70,7 +70,7 @@ function documentsFor(count: number): SearchDocument[] {
       createdAt: now,
       updatedAt: now,
     };
-    return projectListing(listing, vocabulary);
+    return projectListing(listing, vocabulary, '2026-01-01');
   });
 }
 

@@ -14,7 +14,9 @@ export {
   KIND_PARAM,
   parseSearchParams,
   toSearchParams,
+  WHEN_PARAM,
   type SearchState,
+  type When,
   type SearchVocabulary,
 } from './url-params.ts';
 export { FACETS, type Facet, type SearchHit, type SearchQuery, type SearchResult } from './search-query.ts';

@@ -30,6 +30,7 @@ const NO_FILTERS = {
   kind: [],
   cost: [],
   access: [],
+  dates: [],
 };
 
 /**
@@ -55,7 +56,7 @@ export async function performSearch(
   }
   let logged: SearchLogEntry | undefined;
   if (state.query.page === 1) {
-    const params = toSearchParams({ query: state.query });
+    const params = toSearchParams({ query: state.query, ...(state.when ? { when: state.when } : {}) });
     params.delete('q');
     params.delete('pagina');
     const filters: Record<string, string[]> = {};

@@ -1,4 +1,5 @@
 import { publicListing } from '#admin/listings/public-listing.ts';
+import { addDays, nextOccurrence, occurrencesBetween } from '#admin/calendar/activity-dates.ts';
 import type { Listing } from '#admin/schemas/listing.ts';
 import type { SearchDocument } from './search-document.ts';
 import { markdownToText } from './markdown-to-text.ts';
@@ -9,18 +10,40 @@ export interface ProjectionVocabulary {
   lifeDomainNames: Map<string, string>;
   audienceNames: Map<string, string>;
   organisationNames: Map<string, string>;
+  /** Wijk centres: a volunteer's offer in one wijk is placed there, never at an address. */
+  neighbourhoodCentres?: Map<string, { lat: number; lng: number }>;
 }
 
 export const listingDocumentId = (listingId: number): string => `listing-${listingId}`;
 
+/** How far ahead an activity's days are indexed: enough for "deze maand" from any day. */
+const DATES_AHEAD = 31;
+
 /**
- * A published listing → its search document. Only its public view is read: nothing organisations
- * keep for referrers, and no place when its address is on request (then only its wijken).
+ * An activity's document changes with the calendar (its next date, its days ahead), so its
+ * version combines the listing's version with the day it was built: the sync loop rebuilds it
+ * every day, and drops it once its last date has passed.
  */
-export function projectListing(stored: Listing, vocabulary: ProjectionVocabulary): SearchDocument {
+export function documentVersion(listing: Pick<Listing, 'kind' | 'version'>, today: string): number {
+  if (listing.kind !== 'activity') return listing.version;
+  return listing.version * 100_000 + ((Date.parse(`${today}T00:00:00Z`) / 86_400_000) % 100_000);
+}
+
+/**
+ * A published listing → its search document, as of `today`. Only its public view is read: nothing
+ * organisations keep for referrers, and no place when its address is on request (then only its wijken).
+ */
+export function projectListing(
+  stored: Listing,
+  vocabulary: ProjectionVocabulary,
+  today: string,
+): SearchDocument {
   const listing = publicListing(stored);
   const organisationName = vocabulary.organisationNames.get(listing.organisation);
-  const location = listing.locations[0]?.coordinates;
+  const onlyWijk = listing.neighbourhoods.length === 1 ? listing.neighbourhoods[0] : undefined;
+  const location =
+    listing.locations[0]?.coordinates ??
+    (listing.origin === 'volunteer' && onlyWijk ? vocabulary.neighbourhoodCentres?.get(onlyWijk) : undefined);
   return {
     id: listingDocumentId(listing.id),
     type: 'listing',
@@ -42,6 +65,17 @@ export function projectListing(stored: Listing, vocabulary: ProjectionVocabulary
     lifeDomains: [...listing.lifeDomains],
     audiences: [...listing.audiences],
     ...(location ? { location } : {}),
-    version: listing.version,
+    ...(listing.kind === 'activity' ? activityDates(listing, today) : {}),
+    version: documentVersion(listing, today),
   };
+}
+
+function activityDates(listing: Listing, today: string): Pick<SearchDocument, 'dates' | 'nextOccurrence'> {
+  const next = nextOccurrence(listing.schedule, today);
+  const dates = [
+    ...new Set(
+      occurrencesBetween(listing.schedule, today, addDays(today, DATES_AHEAD)).map((entry) => entry.date),
+    ),
+  ];
+  return { dates, ...(next ? { nextOccurrence: `${next.date}T${next.starts}` } : {}) };
 }

@@ -35,7 +35,14 @@ export const SearchDocumentSchema = z.object({
   audiences: z.array(z.string()),
   /** Where it is; absent for help without a fixed place. Used for distance sort and radius. */
   location: CoordinatesSchema.optional(),
-  /** The listing version this document was built from (content documents: 1). */
+  /** Activities: the days they happen from the day the document was built, for "deze week" / "deze maand". */
+  dates: z.array(z.iso.date()).optional(),
+  /** Activities: the next time it happens, local Dutch time `YYYY-MM-DDTHH:MM`. */
+  nextOccurrence: z.string().optional(),
+  /**
+   * The listing version this document was built from; for activities combined with the day it was
+   * built (their dates move with the calendar), for content documents a hash of their text.
+   */
   version: z.number().int().positive(),
 });
 export type SearchDocument = z.infer<typeof SearchDocumentSchema>;

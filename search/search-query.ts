@@ -23,6 +23,8 @@ export const SearchQuerySchema = z.object({
       kind: z.array(ListingKindSchema).default([]),
       cost: z.array(CostSchema).default([]),
       access: z.array(AccessSchema).default([]),
+      /** Activities on any of these days (`YYYY-MM-DD`): "deze week", "deze maand". */
+      dates: z.array(z.iso.date()).default([]),
     })
     .default({
       type: [],
@@ -32,6 +34,7 @@ export const SearchQuerySchema = z.object({
       kind: [],
       cost: [],
       access: [],
+      dates: [],
     }),
   /** Reference point for distance: a wijk centre or a shared location. */
   near: CoordinatesSchema.optional(),

@@ -1,3 +1,4 @@
+import { daysOf, dutchToday } from '#admin/calendar/activity-dates.ts';
 import type { Coordinates } from '#admin/schemas/fields.ts';
 import type { Access, Cost, ListingKind } from '#admin/schemas/listing.ts';
 import { SearchQuerySchema, type SearchQuery } from './search-query.ts';
@@ -25,6 +26,10 @@ export const ACCESS_PARAM: Record<Access, string> = {
 };
 const SORT_PARAM = { relevance: 'relevantie', distance: 'afstand', title: 'titel' } as const;
 
+/** `wanneer`: activities this week (today to Sunday) or this month (today to its last day). */
+export const WHEN_PARAM = { week: 'deze-week', month: 'deze-maand' } as const;
+export type When = keyof typeof WHEN_PARAM;
+
 export const FILTER_PARAMS = {
   neighbourhoods: 'wijk',
   lifeDomains: 'leefgebied',
@@ -40,6 +45,8 @@ export type NearBy = { kind: 'neighbourhood'; id: string } | { kind: 'location';
 export interface SearchState {
   query: SearchQuery;
   nearBy?: NearBy;
+  /** Only activities on a day of this week or month; the query's date filter holds the days. */
+  when?: When;
 }
 
 export interface SearchVocabulary {
@@ -72,7 +79,10 @@ export function parseSearchParams(
   params: URLSearchParams,
   vocabulary: SearchVocabulary,
   perPage = 20,
+  today = dutchToday(),
 ): SearchState {
+  const whenValue = params.get('wanneer');
+  const when = (Object.keys(WHEN_PARAM) as When[]).find((key) => WHEN_PARAM[key] === whenValue);
   const all = (name: string) =>
     params
       .getAll(name)
@@ -93,6 +103,7 @@ export function parseSearchParams(
     kind: known(all(FILTER_PARAMS.kind), (value) => KINDS.get(value)),
     cost: known(all(FILTER_PARAMS.cost), (value) => COSTS.get(value)),
     access: known(all(FILTER_PARAMS.access), (value) => ACCESS.get(value)),
+    dates: when ? daysOf(when, today) : [],
   };
 
   let nearBy: NearBy | undefined;
@@ -116,14 +127,15 @@ export function parseSearchParams(
     page: Number.isFinite(page) && page >= 1 && page <= 1000 ? page : 1,
     perPage,
   });
-  return nearBy ? { query, nearBy } : { query };
+  return { query, ...(nearBy ? { nearBy } : {}), ...(when ? { when } : {}) };
 }
 
 /** The state back as URL parameters, for links that change one thing (a filter, the page). */
 export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
-  const { query, nearBy } = state;
+  const { query, nearBy, when } = state;
   if (query.text) params.set('q', query.text);
+  if (when) params.set('wanneer', WHEN_PARAM[when]);
   const filterValues: Record<keyof typeof FILTER_PARAMS, string[]> = {
     neighbourhoods: query.filters.neighbourhoods,
     lifeDomains: query.filters.lifeDomains,

@@ -11,6 +11,7 @@ import { MunicipalitySchema } from '#admin/schemas/municipality.ts';
 import { NeighbourhoodSchema } from '#admin/schemas/neighbourhood.ts';
 import { OrganisationSchema } from '#admin/schemas/organisation.ts';
 import { AudienceSchema, LifeDomainSchema } from '#admin/schemas/taxonomy.ts';
+import { VolunteeringSchema } from '#admin/schemas/volunteering.ts';
 
 // The content is read and cross-checked once by admin's reader (the same code the CLI and the
 // seed use); a file that does not fit stops the build with its path and field. The collection
@@ -52,6 +53,10 @@ export const collections = {
   organisaties: defineCollection({
     loader: async () => entries(read().organisations),
     schema: OrganisationSchema,
+  }),
+  vrijwilligerswerk: defineCollection({
+    loader: async () => [{ id: 'vrijwilligerswerk', ...read().volunteering }],
+    schema: VolunteeringSchema,
   }),
   paginas: defineCollection({
     loader: async () => entries(read().pages),

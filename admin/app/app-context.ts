@@ -11,6 +11,8 @@ import type { InboxContext } from '../questions/inbox.ts';
 import { inboxTeams } from '../questions/team-directory.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
 import { referralTeams, referralVocabulary, type ReferralContext } from '../referrals/referral-context.ts';
+import type { ActivityDeps } from '../volunteering/activities.ts';
+import type { VolunteeringContext } from '../volunteering/volunteering-context.ts';
 
 /**
  * What the use cases need from the server besides the database: the municipality's content,
@@ -46,9 +48,10 @@ export function inboxContext(): InboxContext {
 }
 
 let locatieserver: ReturnType<typeof createLocatieserver> | undefined;
+const appLocatieserver = () => (locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL }));
+
 export function listingEditorDeps(): EditorDeps {
-  locatieserver ??= createLocatieserver({ baseUrl: env().LOCATIESERVER_URL });
-  const lookup = locatieserver;
+  const lookup = appLocatieserver();
   return { lookupAddress: (query) => lookup.lookup(query), vocabulary: listingVocabulary(appContent()) };
 }
 
@@ -71,5 +74,28 @@ export function referralContext(): ReferralContext {
     baseUrl: publicBaseUrl(config),
     reminderWorkingDays: config.REFERRAL_REMINDER_WORKING_DAYS,
     followUpDays: config.REFERRAL_FOLLOW_UP_DAYS,
+  };
+}
+
+/** Content and links for volunteers, activities, requests and reports. */
+export function volunteeringContext(): VolunteeringContext {
+  return {
+    content: appContent(),
+    baseUrl: publicBaseUrl(env()),
+    siteName: appContent().municipality.siteName,
+  };
+}
+
+/** Placing a resident's activity: the address looked up, then put in its wijk. */
+export function activityDeps(): ActivityDeps {
+  const lookup = appLocatieserver();
+  const content = appContent();
+  const boundaries = new Map(content.boundaries.map((boundary) => [boundary.id, boundary.data]));
+  return {
+    lookupAddress: (query) => lookup.lookup(query),
+    neighbourhoods: content.neighbourhoods.map((wijk) => {
+      const boundary = boundaries.get(wijk.id);
+      return { id: wijk.id, center: wijk.data.center, ...(boundary ? { boundary } : {}) };
+    }),
   };
 }

@@ -5,7 +5,7 @@ import { appMailSender } from '../mail/app-mailer.ts';
 import { LONGEST_WINDOW_MS } from '../rate-limit/app-rate-limiters.ts';
 import { retentionSettings } from '../privacy/purge-personal-data.ts';
 import { startBackgroundJobs, type BackgroundJobs } from '../setup/background-jobs.ts';
-import { linkContext, referralContext } from './app-context.ts';
+import { linkContext, referralContext, volunteeringContext } from './app-context.ts';
 
 let jobs: BackgroundJobs | undefined;
 
@@ -24,6 +24,7 @@ export function startBackgroundWork(): BackgroundJobs {
     takeoverMs: config.LEASE_SECONDS * 1000,
     rateLimitWindowMs: LONGEST_WINDOW_MS,
     referralContext: () => referralContext(),
+    volunteering: () => volunteeringContext(),
   });
   return jobs;
 }

@@ -13,7 +13,17 @@ export interface AuditEvent {
   actorId: number | null;
   /** e.g. `listing.update`, `user.invite`, `session.login`. */
   action: string;
-  objectType: 'listing' | 'organisation' | 'user' | 'mail' | 'question' | 'referral';
+  objectType:
+    | 'listing'
+    | 'organisation'
+    | 'user'
+    | 'mail'
+    | 'question'
+    | 'referral'
+    | 'volunteer'
+    | 'activity'
+    | 'match'
+    | 'report';
   objectId: string;
   changes?: Changes;
 }

@@ -84,9 +84,15 @@ export const EnvSchema = z.object({
    * searched at least 5 times. At least 35, so every month is counted whole.
    */
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(35).max(3650).default(90),
+  /** Months a paused volunteer sign-up is kept before it and its personal data are deleted. */
+  VOLUNTEER_PAUSED_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  /** Months after a request for a volunteer's help closed that the request's personal data is kept. */
+  MATCH_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  /** Sign-ups, activities, requests and reports one network address may send per 10 minutes (each form on its own). */
+  PUBLIC_FORM_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   /** Questions one network address may send per 10 minutes through /vraag. */
   QUESTION_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
-  /** A question form sent sooner than this after it was shown is taken for a bot. */
+  /** A public form (question, sign-up, activity, request, report) sent sooner than this after it was shown is taken for a bot. */
   QUESTION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
   /** Memory for rendered public pages kept by the server (MB); 0 turns the render cache off. */
   RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),

@@ -9,6 +9,7 @@ import { MunicipalitySchema, type Municipality } from '../schemas/municipality.t
 import { NeighbourhoodSchema, type Neighbourhood } from '../schemas/neighbourhood.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 import { TaxonomySchema, type Taxonomy } from '../schemas/taxonomy.ts';
+import { publisherOf, VolunteeringSchema, type Volunteering } from '../schemas/volunteering.ts';
 import { ContentError } from './content-error.ts';
 import { readCollection, readEntry, type ContentEntry } from './read-files.ts';
 
@@ -25,6 +26,7 @@ export interface Content {
   crisis: Crisis;
   organisations: ContentEntry<Organisation>[];
   pages: ContentEntry<InfoPage>[];
+  volunteering: Volunteering;
 }
 
 /** Folder names inside `content/`; Dutch because the web team edits them. */
@@ -38,6 +40,7 @@ export const CONTENT_PATHS = {
   crisis: 'crisis.yaml',
   organisations: 'organisaties',
   pages: 'paginas',
+  volunteering: 'vrijwilligers.yaml',
   demoListings: 'demo/aanbod',
   assets: 'assets',
 } as const;
@@ -56,6 +59,7 @@ export function loadContent(root: string): Content {
     crisis: readEntry(join(root, CONTENT_PATHS.crisis), CrisisSchema, root).data,
     organisations: readCollection(join(root, CONTENT_PATHS.organisations), OrganisationSchema, root),
     pages: readCollection(join(root, CONTENT_PATHS.pages), InfoPageSchema, root),
+    volunteering: readEntry(join(root, CONTENT_PATHS.volunteering), VolunteeringSchema, root).data,
   };
   checkReferences(root, content);
   return content;
@@ -108,6 +112,28 @@ function checkReferences(root: string, content: Content): void {
       );
     }
   }
+  const { volunteering } = content;
+  const lifeDomainIds = new Set(content.taxonomy.lifeDomains.map((domain) => domain.id));
+  const audienceIds = new Set(content.taxonomy.audiences.map((audience) => audience.id));
+  for (const [field, slug] of [
+    ['desk.organisation', volunteering.desk?.organisation],
+    ['publisher', publisherOf(volunteering)],
+  ] as const) {
+    if (slug !== undefined && !organisationSlugs.has(slug))
+      problems.push(`${CONTENT_PATHS.volunteering}: ${field}: onbekende organisatie "${slug}".`);
+  }
+  volunteering.kinds.forEach((kind, index) => {
+    for (const domain of kind.lifeDomains.filter((id) => !lifeDomainIds.has(id)))
+      problems.push(
+        `${CONTENT_PATHS.volunteering}: kinds.${index}.lifeDomains: onbekend leefgebied "${domain}".`,
+      );
+    for (const audience of kind.audiences.filter((id) => !audienceIds.has(id)))
+      problems.push(
+        `${CONTENT_PATHS.volunteering}: kinds.${index}.audiences: onbekende doelgroep "${audience}".`,
+      );
+    if (volunteering.kinds.findIndex((other) => other.id === kind.id) !== index)
+      problems.push(`${CONTENT_PATHS.volunteering}: kinds.${index}.id: dubbele id "${kind.id}".`);
+  });
   const urgentPhones = new Set(content.municipality.urgentHelp.map((help) => help.phone));
   content.crisis.numbers.forEach((phone, index) => {
     if (!urgentPhones.has(phone))

@@ -23,6 +23,13 @@ export interface Database {
   questions: QuestionTable;
   search_query_counts: SearchQueryCountTable;
   question_events: QuestionEventTable;
+  personal_links: PersonalLinkTable;
+  volunteers: VolunteerTable;
+  activity_submissions: ActivitySubmissionTable;
+  submission_areas: { subject_type: string; subject_id: number; area: string };
+  submission_events: SubmissionEventTable;
+  match_requests: MatchRequestTable;
+  listing_reports: ListingReportTable;
   leases: LeaseTable;
   rate_limit_windows: { key: string; started_at: string; hits: number };
   data_versions: { scope: string; version: number };
@@ -31,6 +38,127 @@ export interface Database {
   referral_items: ReferralItemTable;
   referral_events: ReferralEventTable;
   referral_drafts: ReferralDraftTable;
+}
+
+/** A link in a mail that lets someone without an account act on what they sent; only a hash of its secret is kept. */
+export interface PersonalLinkTable {
+  id: string;
+  secret_hash: string;
+  subject_type: string;
+  subject_id: number;
+  purpose: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** A volunteer's sign-up. Personal fields are null once withdrawn or purged. */
+export interface VolunteerTable {
+  id: Generated<number>;
+  /** `VW-2026-000012`: what the volunteer and the team call the sign-up. */
+  reference: string;
+  submission_key: string;
+  status: string;
+  kinds_json: string;
+  neighbourhoods_json: string;
+  citywide: number;
+  show_offer: number;
+  availability_json: string | null;
+  languages_json: string | null;
+  own_words: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Why a change was asked or the sign-up declined, written for the volunteer. */
+  decision_note: string | null;
+  listing_id: number | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  decided_at: string | null;
+  availability_asked_at: string | null;
+  availability_confirmed_at: string | null;
+  paused_at: string | null;
+  purged_at: string | null;
+  version: Generated<number>;
+}
+export type VolunteerRow = Selectable<VolunteerTable>;
+
+/** An activity a resident registered; its public fields wait in `draft_json` until moderated. */
+export interface ActivitySubmissionTable {
+  id: Generated<number>;
+  /** `AC-2026-000034`. */
+  reference: string;
+  submission_key: string;
+  status: string;
+  draft_json: string | null;
+  neighbourhood: string | null;
+  organiser_name: string | null;
+  organiser_email: string | null;
+  organiser_phone: string | null;
+  decision_note: string | null;
+  listing_id: number | null;
+  /** The activity's last date (YYYY-MM-DD); null while it repeats without an end. */
+  last_date: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  decided_at: string | null;
+  purged_at: string | null;
+  version: Generated<number>;
+}
+export type ActivitySubmissionRow = Selectable<ActivitySubmissionTable>;
+
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  subject_type: string;
+  subject_id: number;
+  at: string;
+  actor_user_id: number | null;
+  kind: string;
+  /** Text written to the person or about them (personal data: emptied by the purge). */
+  note: string | null;
+  details_json: string;
+}
+export type SubmissionEventRow = Selectable<SubmissionEventTable>;
+
+/** "Ik wil hier gebruik van maken": a resident's request for a volunteer's public offer. */
+export interface MatchRequestTable {
+  id: Generated<number>;
+  /** `AV-2026-000056`. */
+  reference: string;
+  submission_key: string;
+  listing_id: number | null;
+  volunteer_id: number | null;
+  status: string;
+  need_text: string | null;
+  requester_name: string | null;
+  requester_phone: string | null;
+  requester_email: string | null;
+  connected_at: string | null;
+  follow_up_sent_at: string | null;
+  requester_outcome: string | null;
+  volunteer_outcome: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  purged_at: string | null;
+  version: Generated<number>;
+}
+export type MatchRequestRow = Selectable<MatchRequestTable>;
+
+/** "Klopt er iets niet?": a resident's report about a listing. */
+export interface ListingReportTable {
+  id: Generated<number>;
+  submission_key: string;
+  listing_id: number;
+  reason: string;
+  /** What the resident wrote (emptied by the purge once handled). */
+  details: string | null;
+  status: string;
+  created_at: string;
+  handled_at: string | null;
+  handled_by: number | null;
 }
 
 /** Background work one instance at a time: held by `holder` until `expires_at` unless renewed. */
@@ -214,6 +342,8 @@ export interface ListingTable {
   uuid: string;
   /** 1 when imported and not yet checked by a person ("nog controleren"). */
   needs_review: Generated<number>;
+  /** `editor`, `volunteer` (a volunteer's public offer) or `resident` (an activity a resident registered). */
+  origin: Generated<string>;
   version: number;
   /** The public data version of the listing's last change, so an index can follow changes. */
   data_version: Generated<number>;

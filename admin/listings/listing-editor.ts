@@ -19,6 +19,7 @@ import {
   type ListingSummary,
 } from './listing-repository.ts';
 import { isStale } from './stale-listings.ts';
+import { openReportCounts } from '../volunteering/listing-reports.ts';
 
 /**
  * What organisation editors and beheerders do with listings. Every use case checks, against the
@@ -43,10 +44,18 @@ export async function getListingForEdit(
   const listing = await findListingById(db, id);
   if (!listing) throw new NotFoundError('Dit aanbod bestaat niet.');
   requireOrganisationAccess(actor, listing.organisation);
+  // A volunteer's offer or a resident's activity changes through its moderated sign-up, not here.
+  if (listing.origin !== 'editor')
+    throw new ForbiddenError(
+      listing.origin === 'volunteer'
+        ? 'Dit is het aanbod van een vrijwilliger. Je beheert het bij Vrijwilligers.'
+        : 'Deze activiteit is aangemeld door een bewoner. Je beheert haar bij Activiteiten van bewoners.',
+    );
   return listing;
 }
 
-export type AdminListingSummary = ListingSummary & { stale: boolean };
+/** `stale`: not confirmed for six months, or residents reported that something is wrong. */
+export type AdminListingSummary = ListingSummary & { stale: boolean; openReports: number };
 
 /** An editor sees their own organisation's listings; a beheerder all, or one organisation's. */
 export async function listListingsForActor(
@@ -61,10 +70,18 @@ export async function listListingsForActor(
     ...(organisation ? { organisation } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   });
-  return summaries.map((summary) => ({
-    ...summary,
-    stale: summary.status === 'published' && isStale(summary.lastVerifiedAt, now),
-  }));
+  const reports = await openReportCounts(
+    db,
+    summaries.map((summary) => summary.id),
+  );
+  return summaries.map((summary) => {
+    const openReports = reports.get(summary.id) ?? 0;
+    return {
+      ...summary,
+      openReports,
+      stale: (summary.status === 'published' && isStale(summary.lastVerifiedAt, now)) || openReports > 0,
+    };
+  });
 }
 
 async function uniqueSlug(db: Kysely<Database>, title: string): Promise<string> {

@@ -63,6 +63,7 @@ async function remindOrganisations(
     ])
     .where('listings.status', '=', 'published')
     .where('listings.is_demo', '=', 0)
+    .where('listings.origin', '=', 'editor')
     .where('listings.last_verified_at', '<=', staleCutoff(now))
     .orderBy('listings.title')
     .execute();

@@ -11,6 +11,14 @@ const LIMITS = {
   'password-reset': () => ({ limit: 5, windowMs: 15 * 60_000 }),
   /** The question form: each question reaches a team (raised for load tests via QUESTION_RATE_LIMIT). */
   question: () => ({ limit: env().QUESTION_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** Volunteer sign-ups (/helpen): each one mails a confirmation link. */
+  volunteer: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** Residents' activities (/activiteit-aanmelden): each one mails a confirmation link. */
+  activity: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** "Ik wil hier gebruik van maken": each request reaches the volunteer desk. */
+  'help-request': () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
+  /** "Klopt er iets niet?": each report reaches an organisation's editors. */
+  report: () => ({ limit: env().PUBLIC_FORM_RATE_LIMIT, windowMs: 10 * 60_000 }),
 } as const;
 
 /** The longest window: ended windows older than this are deleted by the housekeeping. */
@@ -18,8 +26,11 @@ export const LONGEST_WINDOW_MS = 15 * 60_000;
 
 const limiters = new Map<keyof typeof LIMITS, RateLimiter>();
 
+/** One public form's limiter name. */
+export type PublicForm = keyof typeof LIMITS;
+
 /** The limiter of one public form, counting in the database across all instances. */
-export function appRateLimiter(name: keyof typeof LIMITS): RateLimiter {
+export function appRateLimiter(name: PublicForm): RateLimiter {
   let limiter = limiters.get(name);
   if (!limiter) {
     const db = appDatabase();

@@ -28,6 +28,11 @@ export const ACCESS_KINDS = ['open', 'referral', 'indication'] as const;
 export const AccessSchema = z.enum(ACCESS_KINDS, { error: 'Kies hoe mensen eraan kunnen meedoen.' });
 export type Access = z.infer<typeof AccessSchema>;
 
+/** `editor`: an organisation's form; `volunteer`: a volunteer's public offer; `resident`: an activity a resident registered. */
+export const LISTING_ORIGINS = ['editor', 'volunteer', 'resident'] as const;
+export const ListingOriginSchema = z.enum(LISTING_ORIGINS);
+export type ListingOrigin = z.infer<typeof ListingOriginSchema>;
+
 export const LISTING_STATUSES = ['draft', 'published', 'unpublished', 'archived'] as const;
 export const ListingStatusSchema = z.enum(LISTING_STATUSES);
 export type ListingStatus = z.infer<typeof ListingStatusSchema>;
@@ -85,14 +90,23 @@ export const ListingContactSchema = z
   });
 export type ListingContact = z.infer<typeof ListingContactSchema>;
 
-export const ScheduleSchema = z.object({
-  weekly: z.array(WeeklyRuleSchema).default([]),
-  occurrences: z.array(OccurrenceSchema).default([]),
-  /** Own closing days on top of the Dutch public holidays (which close everything anyway). */
-  closures: z.array(ClosureSchema).default([]),
-  /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
-  note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
-});
+export const ScheduleSchema = z
+  .object({
+    weekly: z.array(WeeklyRuleSchema).default([]),
+    occurrences: z.array(OccurrenceSchema).default([]),
+    /** The first day the weekly times apply; absent: they already do. */
+    startsOn: DateSchema.optional(),
+    /** The last day the weekly times apply; absent: they go on. */
+    endsOn: DateSchema.optional(),
+    /** Own closing days on top of the Dutch public holidays (which close everything anyway). */
+    closures: z.array(ClosureSchema).default([]),
+    /** Free text for what rules cannot say: `op afspraak`, `niet in de schoolvakanties`. */
+    note: text().trim().max(200, 'Maak de opmerking korter: hooguit 200 tekens.').optional(),
+  })
+  .refine((schedule) => !schedule.startsOn || !schedule.endsOn || schedule.startsOn <= schedule.endsOn, {
+    message: 'De einddatum moet na de begindatum liggen.',
+    path: ['endsOn'],
+  });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /**
@@ -191,6 +205,8 @@ export const ListingInputSchema = ListingFieldsSchema.extend({
   openDataId: z.uuid().optional(),
   /** Imported and not yet checked by a person: shown as "nog controleren" until it is saved, confirmed or published. */
   needsReview: z.boolean().optional(),
+  /** Managed in the listing editor, or through a volunteer's or resident's moderated sign-up. */
+  origin: ListingOriginSchema.default('editor'),
 }).refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
   message: 'Kies de wijken waar dit aanbod is, of kies "hele gemeente".',
   path: ['neighbourhoods'],

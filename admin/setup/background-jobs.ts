@@ -8,6 +8,8 @@ import { deliverDueMail, releaseMailClaims, type SendMail } from '../mail/outbox
 import { forgetEndedWindows } from '../rate-limit/rate-limiter.ts';
 import type { ReferralContext } from '../referrals/referral-context.ts';
 import { sendReferralReminders } from '../referrals/reminders.ts';
+import { runVolunteerWork } from '../volunteering/scheduled-work.ts';
+import type { VolunteeringContext } from '../volunteering/volunteering-context.ts';
 
 export interface BackgroundJobOptions {
   db: Kysely<Database>;
@@ -25,6 +27,8 @@ export interface BackgroundJobOptions {
   takeoverMs: number;
   /** Rate-limit windows that started longer ago than this are deleted. */
   rateLimitWindowMs: number;
+  /** Content and links for the volunteer schedules (availability checks, follow-ups). */
+  volunteering: () => VolunteeringContext;
   housekeepingIntervalMs?: number;
 }
 
@@ -38,10 +42,11 @@ export interface BackgroundJobs {
 /**
  * The server's own work, safe with several instances on one database. Mail: every instance
  * works through the outbox, each mail claimed by one (admin/mail/outbox.ts). Housekeeping (the
- * monthly reminders, the referral reminders, every retention schedule, old rate-limit windows): hourly, on whichever
- * instance holds the "housekeeping" lease. Claims and leases last three quarters of `takeoverMs`
- * and the others look every quarter, so a dead instance's work is picked up within `takeoverMs`.
- * A failing round is logged (without content) and tried again next round.
+ * monthly reminders, the referral reminders, the volunteer schedules, every retention schedule,
+ * old rate-limit windows): hourly, on whichever instance holds the "housekeeping" lease. Claims
+ * and leases last three quarters of `takeoverMs` and the others look every quarter, so a dead
+ * instance's work is picked up within `takeoverMs`. A failing round is logged (without content)
+ * and tried again next round.
  */
 export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJobs {
   const { db, send, holder } = options;
@@ -78,7 +83,18 @@ export function startBackgroundJobs(options: BackgroundJobOptions): BackgroundJo
           if (reminded.mails > 0) deliverMailSoon();
         },
       ],
-      ['Retention purge', () => purgePersonalData(db, options.retention)],
+      [
+        // Unconfirmed sign-ups, "Ben je nog beschikbaar?", pauses and "Is het gelukt?".
+        'Volunteer schedules',
+        async () => {
+          await runVolunteerWork(db, {
+            ...options.volunteering(),
+            pausedRetentionMonths: options.retention.volunteerPausedMonths,
+          });
+          deliverMailSoon();
+        },
+      ],
+      ['Retention purge', () => purgePersonalData(db, options.retention, options.volunteering())],
       [
         'Forgetting ended rate-limit windows',
         () => forgetEndedWindows(db, new Date(Date.now() - options.rateLimitWindowMs)),

@@ -23,15 +23,35 @@ export interface AppResponsesOptions {
 
 /**
  * Pages that are personal, carry a form token or answer about the server itself: never cached.
- * A shared location (lat/lng) is personal too.
+ * A shared location (lat/lng) is personal too, and so is a page reached by a personal link: no
+ * token ever becomes a cache key.
  */
-const NEVER_CACHED = /^\/(?:beheer|_actions|vraag|wijken\/mijn-wijk|api\/(?:health|ready))(?:[/?]|$)/;
+const NEVER_CACHED =
+  /^\/(?:beheer|_actions|vraag|helpen|activiteit-aanmelden|gelukt|aanvraag|aanbod\/[^/?]+\/(?:gebruik-maken|klopt-niet)|wijken\/mijn-wijk|api\/(?:health|ready))(?:[/?]|$)/;
 const LOCATION_PARAM = /[?&](?:lat|lng)=/;
+
+/**
+ * The path as the router matches it: the router decodes `%68elpen` to `helpen` and serves `//helpen`
+ * as `/helpen`, so the rule above must see the same path or a form page would slip into the cache.
+ * Undefined when the path does not decode: such a request is simply not cached.
+ */
+function routedPath(url: string): string | undefined {
+  const path = url.split(/[?#]/, 1)[0] ?? '/';
+  try {
+    return decodeURIComponent(path)
+      .replace(/\/{2,}/g, '/')
+      .toLowerCase();
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
 
 export function isCacheableRequest(request: IncomingMessage, sessionCookie: string): boolean {
   const url = request.url ?? '/';
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  if (NEVER_CACHED.test(url) || LOCATION_PARAM.test(url)) return false;
+  const path = routedPath(url);
+  if (path === undefined || NEVER_CACHED.test(path) || LOCATION_PARAM.test(url)) return false;
   const cookie = request.headers.cookie;
   return !cookie || !cookie.split(';').some((part) => part.trim().startsWith(`${sessionCookie}=`));
 }

@@ -93,6 +93,7 @@ export function createEmbeddedEngine(): SearchEngine {
       }
     });
     const types = new Set(query.filters.type);
+    const days = new Set(query.filters.dates);
     const counts = new Int32Array(values.names.length);
     const facetBit = Int32Array.from(values.facetOf, (facet) => 1 << facet);
     const near = query.near;
@@ -105,6 +106,7 @@ export function createEmbeddedEngine(): SearchEngine {
       if (!entry) continue;
       const { document } = entry;
       if (types.size > 0 && !types.has(document.type)) continue;
+      if (days.size > 0 && !document.dates?.some((date) => days.has(date))) continue;
       if (distances && near && document.location) distances[slot] = distanceKm(near, document.location);
       if (
         query.radiusKm !== undefined &&

@@ -33,7 +33,7 @@ export function meilisearchSettings(analyzer: TextAnalyzer): Settings {
   return {
     // Order is weight: a word in the title counts more than one in the description.
     searchableAttributes: [...TERM_FIELDS],
-    filterableAttributes: ['type', ...FACETS, 'citywide', '_geo'],
+    filterableAttributes: ['type', ...FACETS, 'citywide', 'dates', '_geo'],
     sortableAttributes: ['titleKey', '_geo'],
     // "sort" right after "words": nearest first among results that match as many words.
     rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -103,6 +103,7 @@ const quote = (value: string): string => JSON.stringify(value);
 export function meilisearchFilter(query: SearchQuery, except?: Facet): string[] {
   const filter: string[] = [];
   if (query.filters.type.length > 0) filter.push(`type IN [${query.filters.type.map(quote).join(', ')}]`);
+  if (query.filters.dates.length > 0) filter.push(`dates IN [${query.filters.dates.map(quote).join(', ')}]`);
   for (const facet of FACETS) {
     const values = query.filters[facet];
     if (facet !== except && values.length > 0) filter.push(`${facet} IN [${values.map(quote).join(', ')}]`);

@@ -30,6 +30,13 @@ export function activeFilters(state: SearchState, names: TaxonomyNames): ActiveF
       return { label: labelOf[facet](value), without: { ...state, query: { ...query, filters, page: 1 } } };
     }),
   );
+  if (state.when) {
+    const { when, ...rest } = state;
+    chips.push({
+      label: when === 'week' ? 'Wanneer: deze week' : 'Wanneer: deze maand',
+      without: { ...rest, query: { ...query, filters: { ...query.filters, dates: [] }, page: 1 } },
+    });
+  }
   if (state.nearBy) {
     const { nearBy: _removed, ...rest } = state;
     const { near: _near, ...withoutNear } = query;

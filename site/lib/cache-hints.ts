@@ -1,5 +1,6 @@
 import { CACHE_UNTIL_HEADER, SEARCH_LOG_HEADER, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
-import type { SearchOutcome } from '#search/index.ts';
+import { addDays, instantAt, localMoment } from '#admin/hours/amsterdam-time.ts';
+import type { SearchOutcome, SearchState } from '#search/index.ts';
 
 /**
  * Tells the server's render cache about a search page: a cached answer still counts in the
@@ -16,4 +17,20 @@ export function hintValidUntil(headers: Headers, moment: Date | undefined): void
   const current = headers.get(CACHE_UNTIL_HEADER);
   if (!current || Date.parse(current) > moment.getTime())
     headers.set(CACHE_UNTIL_HEADER, moment.toISOString());
+}
+
+/**
+ * A search whose answer depends on the day ("deze week", an activity's next date) is rendered
+ * again after Dutch midnight.
+ */
+export function hintDatedSearch(
+  headers: Headers,
+  state: SearchState,
+  outcome: SearchOutcome,
+  now = new Date(),
+): void {
+  const dated =
+    state.when !== undefined ||
+    (outcome.status === 'ok' && outcome.result.hits.some((hit) => hit.document.nextOccurrence !== undefined));
+  if (dated) hintValidUntil(headers, instantAt(addDays(localMoment(now).date, 1), 0));
 }

@@ -63,6 +63,18 @@ export function listingPoints(listing: Listing): MapPoint[] {
   }));
 }
 
+/** A volunteer's offer, shown at its wijk's centre: it has no address, and must never show a home. */
+export function volunteerOfferPoint(listing: Listing, wijkName: string, centre: Coordinates): MapPoint {
+  return {
+    title: listing.title,
+    href: `/aanbod/${listing.slug}`,
+    detail: `Ergens in ${wijkName}, geen vast adres`,
+    kind: 'vrijwillige-hulp',
+    kindLabel: KIND_LABELS[listing.kind],
+    location: centre,
+  };
+}
+
 /** The places of the listing the page shows: no link, the name and address are the point. */
 export function ownLocationPoints(locations: readonly ListingLocation[]): MapPoint[] {
   return locations.map((location) => ({

@@ -68,6 +68,7 @@ export async function suggestionsForQuestion(
       kind: [],
       cost: [],
       access: [],
+      dates: [],
     },
     sort: 'relevance',
     page: 1,

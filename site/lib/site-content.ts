@@ -9,6 +9,13 @@ export async function getMunicipality() {
   return entry.data;
 }
 
+/** Volunteering: what volunteers can offer, the desk, the publisher (content/vrijwilligers.yaml). */
+export async function getVolunteering() {
+  const entry = await getEntry('vrijwilligerswerk', 'vrijwilligerswerk');
+  if (!entry) throw new Error('content/vrijwilligers.yaml ontbreekt.');
+  return entry.data;
+}
+
 export async function getAreas() {
   return (await getCollection('gebieden')).sort((a, b) => a.data.order - b.data.order);
 }

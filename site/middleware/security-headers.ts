@@ -36,6 +36,10 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
 export const securityHeadersMiddleware: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const https = context.url.protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:');
-  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) {
+    // A page with a personal link in its URL sends only its origin as Referer; keep that stricter policy.
+    if (name === 'Referrer-Policy' && response.headers.get(name) === 'strict-origin') continue;
+    response.headers.set(name, value);
+  }
   return response;
 };

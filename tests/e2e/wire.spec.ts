@@ -59,6 +59,38 @@ test('form and personal pages are never cached: each view of /vraag has its own 
   const [first, second] = [await token(), await token()];
   expect(first).toBeTruthy();
   expect(first).not.toBe(second);
+  // The forms of volunteers, activities, requests and reports, also when the path is spelled oddly.
+  // Absolute, or `//helpen` would be read as another host.
+  const origin = new URL((await request.get('/api/health')).url()).origin;
+  for (const path of [
+    '/helpen',
+    '//helpen',
+    '/h%65lpen',
+    '/activiteit-aanmelden',
+    '/aanbod/taalcafe/klopt-niet',
+  ]) {
+    const tokens = [];
+    for (const view of [1, 2]) {
+      const response = await request.get(`${origin}${path}`, { headers: BROWSER });
+      expect(response.status(), `${path} ${view}`).toBe(200);
+      expect(response.headers()['cache-control'], path).toBe('no-store');
+      expect(response.headers().etag, path).toBeUndefined();
+      tokens.push(/name="formToken" value="([^"]+)"/.exec(await response.text())?.[1]);
+    }
+    expect(tokens[0], path).toBeTruthy();
+    expect(tokens[0], path).not.toBe(tokens[1]);
+  }
+  // Pages reached by a personal link: the token in the URL never becomes a cache key.
+  for (const path of [
+    '/helpen/mijn/x.y',
+    '/helpen/beschikbaar/x.y',
+    '/activiteit-aanmelden/mijn/x.y',
+    '/gelukt/x.y',
+  ]) {
+    const response = await request.get(path, { headers: BROWSER });
+    expect(response.headers()['cache-control'], path).toBe('no-store');
+    expect(response.headers().etag, path).toBeUndefined();
+  }
   const health = await request.get('/api/health');
   expect(health.headers()['cache-control']).toBe('no-store');
   expect(health.headers().etag).toBeUndefined();

@@ -8,9 +8,11 @@ import type { Database } from '#admin/db/tables.ts';
 import { findListingById, insertListing } from '#admin/listings/listing-repository.ts';
 import { enqueueMail } from '#admin/mail/outbox.ts';
 import { createReferral } from '#admin/referrals/create-referral.ts';
+import { volunteerForLink } from '#admin/volunteering/volunteer-self-service.ts';
 import { prepareDatabase } from '#admin/setup/prepare-database.ts';
 import { accountWith } from '../support/accounts.ts';
 import { referralContextFor, referralInput, referralWorld } from '../support/referrals.ts';
+import { confirmedVolunteer } from '../support/volunteering.ts';
 import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // `npm run admin -- copy-database --to …` as an operator runs it: from an existing SQLite
@@ -63,6 +65,10 @@ const TABLES = [
   'referral_items',
   'referral_events',
   'referral_drafts',
+  'volunteers',
+  'personal_links',
+  'submission_areas',
+  'submission_events',
 ] as const satisfies (keyof Database)[];
 
 const rowsOf = async (db: TempDatabase['db'], table: (typeof TABLES)[number]) =>
@@ -78,6 +84,12 @@ describe('copy-database', () => {
     await enqueueMail(source.db, { to: 'team@example.nl', subject: 'Welkom', text: 'Tekst' });
     const world = await referralWorld(source.db, content);
     await createReferral(source.db, world.teamlid, referralInput(world), referralContextFor(content));
+    // A volunteer's sign-up: the personal link in their mail must still open their page after the move.
+    const volunteer = await confirmedVolunteer(source.db, {
+      content,
+      baseUrl: 'https://wijkwijzer.example',
+      siteName: 'Wijkwijzer Test',
+    });
 
     const result = copyCli(target.location);
     expect(result.stderr).toBe('');
@@ -95,6 +107,7 @@ describe('copy-database', () => {
     }
     expect(await findListingById(target.db, 7)).toEqual(await findListingById(source.db, 7));
     expect((await validateSessionToken(target.db, token))?.user.email).toBe(user.email);
+    expect((await volunteerForLink(target.db, volunteer.token, {})).reference).toBe(volunteer.reference);
 
     const highest = await source.db
       .selectFrom('listings')

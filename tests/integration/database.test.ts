@@ -35,6 +35,7 @@ describe('prepareDatabase', () => {
       '0004-questions',
       '0005-hardening',
       '0006-several-instances',
+      '0007-volunteers-and-activities',
       '0008-referrals',
       '0009-monitoring-and-open-data',
     ]);
@@ -97,6 +98,7 @@ describe('listing repository', () => {
     status: 'published',
     lastVerifiedAt: '2026-10-01',
     isDemo: false,
+    origin: 'editor',
   };
 
   beforeEach(async () => {

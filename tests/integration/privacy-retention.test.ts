@@ -3,6 +3,8 @@ import { outboxForAdmin, retryFailedMail } from '#admin/mail/outbox-admin.ts';
 import { deliverDueMail, enqueueMail, MAX_ATTEMPTS } from '#admin/mail/outbox.ts';
 import { createSmtpSender } from '#admin/mail/smtp-sender.ts';
 import { questionReceivedMail } from '#admin/mail/templates.ts';
+import { contentRoot } from '#admin/config/paths.ts';
+import { loadContent } from '#admin/content/load-content.ts';
 import { purgePersonalData } from '#admin/privacy/purge-personal-data.ts';
 import { recordSearches } from '#admin/search-log/search-log-repository.ts';
 import { NotFoundError } from '#admin/errors/domain-errors.ts';
@@ -25,7 +27,19 @@ const receipt = (to: string) =>
     reference: 'VR-2026-000001',
     responseDays: 3,
   });
-const settings = { questionMonths: 12, referralMonths: 12, mailDays: 90, searchLogDays: 90 };
+const settings = {
+  questionMonths: 12,
+  referralMonths: 12,
+  mailDays: 90,
+  searchLogDays: 90,
+  volunteerPausedMonths: 6,
+  matchMonths: 6,
+};
+const volunteering = {
+  content: loadContent(contentRoot),
+  baseUrl: 'https://wijkwijzer.example',
+  siteName: 'Wijkwijzer',
+};
 
 describe("residents' addresses in the outbox", () => {
   it('are masked for beheerders while the mail waits, and gone once it is sent', async () => {
@@ -102,7 +116,12 @@ describe("residents' addresses in the outbox", () => {
       .set({ created_at: new Date().toISOString() })
       .where('id', '=', leftover)
       .execute();
-    const report = await purgePersonalData(database.db, settings, new Date('2026-12-02T10:00:00Z'));
+    const report = await purgePersonalData(
+      database.db,
+      settings,
+      volunteering,
+      new Date('2026-12-02T10:00:00Z'),
+    );
     expect(report).toMatchObject({ mailAddressesEmptied: 1, mailsDeleted: 1 });
     const rows = await database.db
       .selectFrom('mail_outbox')
@@ -132,7 +151,7 @@ describe('the search log', () => {
       search('piet jansen', '2026-11-20T10:00:00Z'),
     ]);
     const now = new Date('2026-12-15T10:00:00Z');
-    const report = await purgePersonalData(database.db, settings, now);
+    const report = await purgePersonalData(database.db, settings, volunteering, now);
     expect(report).toMatchObject({ searchMonthsCounted: 3, searchesDeleted: 11 });
     expect(await database.db.selectFrom('search_query_counts').selectAll().execute()).toEqual([
       { month: '2026-09', query_text: 'schuldhulp', searches: 6, without_results: 2, few_results: 1 },
@@ -141,7 +160,7 @@ describe('the search log', () => {
     expect(left).toEqual([{ query_text: 'piet jansen', searched_at: '2026-11-20T10:00:00Z' }]);
 
     // Running again counts nothing twice.
-    expect(await purgePersonalData(database.db, settings, now)).toMatchObject({
+    expect(await purgePersonalData(database.db, settings, volunteering, now)).toMatchObject({
       searchMonthsCounted: 0,
       searchesDeleted: 0,
     });

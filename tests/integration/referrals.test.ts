@@ -40,6 +40,7 @@ import { startSmtpReceiver } from '../support/smtp-receiver.ts';
 import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 const content = loadContent(contentRoot);
+const volunteering = { content, baseUrl: 'https://wijkwijzer.example', siteName: 'Wijkwijzer Test' };
 const context = referralContextFor(content);
 const inbox = { teams: inboxTeams(content), siteName: context.siteName, baseUrl: context.baseUrl };
 let database: TempDatabase;
@@ -538,11 +539,22 @@ describe('retention', () => {
       })),
     );
 
-    const settings = { questionMonths: 12, referralMonths: 12, mailDays: 90, searchLogDays: 90 };
-    expect(await purgePersonalData(database.db, settings, new Date('2026-09-01T09:00:00Z'))).toMatchObject({
+    const settings = {
+      questionMonths: 12,
+      referralMonths: 12,
+      mailDays: 90,
+      searchLogDays: 90,
+      volunteerPausedMonths: 6,
+      matchMonths: 6,
+    };
+    expect(
+      await purgePersonalData(database.db, settings, volunteering, new Date('2026-09-01T09:00:00Z')),
+    ).toMatchObject({
       referralsPurged: 0,
     });
-    expect(await purgePersonalData(database.db, settings, new Date('2026-09-11T09:00:00Z'))).toMatchObject({
+    expect(
+      await purgePersonalData(database.db, settings, volunteering, new Date('2026-09-11T09:00:00Z')),
+    ).toMatchObject({
       referralsPurged: 1,
     });
     const purged = await getReferral(database.db, world.teamlid, id, context);
@@ -570,8 +582,20 @@ describe('retention', () => {
 
   it('also purges a referral nobody touched for the whole retention period', async () => {
     await refer({}, new Date('2025-01-06T09:00:00Z'));
-    const settings = { questionMonths: 12, referralMonths: 12, mailDays: 90, searchLogDays: 90 };
-    const report = await purgePersonalData(database.db, settings, new Date('2026-01-07T09:00:00Z'));
+    const settings = {
+      questionMonths: 12,
+      referralMonths: 12,
+      mailDays: 90,
+      searchLogDays: 90,
+      volunteerPausedMonths: 6,
+      matchMonths: 6,
+    };
+    const report = await purgePersonalData(
+      database.db,
+      settings,
+      volunteering,
+      new Date('2026-01-07T09:00:00Z'),
+    );
     expect(report.referralsPurged).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeSearchLogHint, encodeSearchLogHint } from '#admin/cache/cache-hints.ts';
+import type { IncomingMessage } from 'node:http';
+import { isCacheableRequest } from '../../scripts/server/app-responses.ts';
 import { compressDynamic, isCompressible, negotiateEncoding } from '../../scripts/server/compression.ts';
 import { createDataVersionSource } from '../../scripts/server/data-version-source.ts';
 import { matchesEtag, weakEtag } from '../../scripts/server/etag.ts';
@@ -78,6 +80,63 @@ describe('render cache', () => {
     // Too large for the cache (more than an eighth): not kept at all.
     cache.set('/big', page('v', 1000));
     expect(cache.get('/big', 'v', 0)).toBeUndefined();
+  });
+});
+
+describe('what the render cache may keep', () => {
+  const cacheable = (url: string, method = 'GET', cookie?: string) =>
+    isCacheableRequest({ url, method, headers: cookie ? { cookie } : {} } as IncomingMessage, 'ww_session');
+
+  it('public pages, the calendars of activities included', () => {
+    for (const url of [
+      '/',
+      '/zoeken?q=koffie&wanneer=deze-week',
+      '/aanbod/taalcafe',
+      '/aanbod/taalcafe/agenda.ics',
+      '/wijken/bolnes',
+      '/wijken/bolnes/activiteiten.ics',
+      '/organisaties/sport-en-welzijn/activiteiten.ics',
+      '/helpende-hand',
+    ])
+      expect(cacheable(url), url).toBe(true);
+  });
+
+  it("never a form (its token is one person's), a personal link, the back office or a posted form", () => {
+    for (const url of [
+      '/vraag',
+      '/helpen',
+      '/helpen/',
+      '/helpen?wijk=bolnes',
+      '/helpen/aangemeld/abc',
+      '/helpen/mijn/abc.def',
+      '/helpen/beschikbaar/abc.def?antwoord=ja',
+      '/helpen/ingetrokken',
+      '/activiteit-aanmelden',
+      '/activiteit-aanmelden/mijn/abc.def',
+      '/activiteit-aanmelden/ontvangen/abc',
+      '/gelukt/abc.def?antwoord=nee',
+      '/aanvraag/ontvangen/abc',
+      '/aanbod/hulp-bij-boodschappen-in-bolnes/gebruik-maken',
+      '/aanbod/taalcafe/klopt-niet',
+      '/beheer/vrijwilligers',
+      '/wijken/mijn-wijk?postcode=2981AB',
+      '/zoeken?q=koffie&lat=51.87&lng=4.6',
+    ])
+      expect(cacheable(url), url).toBe(false);
+    expect(cacheable('/helpen', 'POST')).toBe(false);
+    expect(cacheable('/aanbod/taalcafe', 'GET', 'ww_session=x')).toBe(false);
+  });
+
+  it('not even when the path is spelled so that the router still finds the form', () => {
+    for (const url of [
+      '//helpen',
+      '/h%65lpen',
+      '/%68elpen/mijn/abc',
+      '/aanbod/taalcafe//klopt-niet',
+      '/HELPEN',
+      '/%zz',
+    ])
+      expect(cacheable(url), url).toBe(false);
   });
 });
 
