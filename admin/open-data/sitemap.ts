@@ -13,7 +13,17 @@ export interface SitemapEntry {
   lastModified?: string;
 }
 
-const FIXED_PAGES = ['/', '/wijken', '/wijken/mijn-wijk', '/zoeken', '/kaart', '/organisaties', '/vraag'];
+const FIXED_PAGES = [
+  '/',
+  '/wijken',
+  '/wijken/mijn-wijk',
+  '/zoeken',
+  '/kaart',
+  '/organisaties',
+  '/vraag',
+  '/helpen',
+  '/activiteit-aanmelden',
+];
 
 export async function sitemapEntries(db: Kysely<Database>, content: Content): Promise<SitemapEntry[]> {
   const listings = await db

@@ -24,6 +24,8 @@ test('sitemap.xml lists every public page, and every page it lists is there', as
     '/privacy',
     '/vraag',
     '/kaart',
+    '/helpen',
+    '/activiteit-aanmelden',
   ])
     expect(paths).toContain(path);
   expect(paths.filter((path) => path.startsWith('/beheer') || path.startsWith('/api'))).toEqual([]);
