@@ -62,7 +62,14 @@ const vocabulary = {
 function documentsFor(count: number): SearchDocument[] {
   const now = new Date().toISOString();
   return syntheticListings(count, demo, content).map((data, index) => {
-    const listing: Listing = { ...data, id: index + 1, version: 1, createdAt: now, updatedAt: now };
+    const listing: Listing = {
+      ...data,
+      id: index + 1,
+      openDataId: crypto.randomUUID(),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     return projectListing(listing, vocabulary, '2026-01-01');
   });
 }

@@ -4,6 +4,9 @@ import { publicBaseUrl } from '../config/public-url.ts';
 import { loadContent, type Content } from '../content/load-content.ts';
 import type { EditorDeps } from '../listings/listing-editor.ts';
 import { createLocatieserver } from '../location/locatieserver.ts';
+import { monitorContextFrom, type MonitorContext } from '../monitoring/monitor-context.ts';
+import type { HsdsSettings } from '../open-data/hsds-catalog.ts';
+import { hsdsSettingsFrom } from '../open-data/hsds-settings.ts';
 import type { InboxContext } from '../questions/inbox.ts';
 import { inboxTeams } from '../questions/team-directory.ts';
 import { listingVocabulary, teamOptions, type TeamOption } from '../setup/admin-context.ts';
@@ -51,6 +54,15 @@ export function listingEditorDeps(): EditorDeps {
   const lookup = appLocatieserver();
   return { lookupAddress: (query) => lookup.lookup(query), vocabulary: listingVocabulary(appContent()) };
 }
+
+/** What the HSDS API and the export need besides the database: names and links from content. */
+export function hsdsSettings(): HsdsSettings {
+  return hsdsSettingsFrom(appContent(), publicBaseUrl(env()));
+}
+
+let monitor: MonitorContext | undefined;
+/** Gebieden, wijken, teams and leefgebieden for the monitor, from content. */
+export const monitorContext = (): MonitorContext => (monitor ??= monitorContextFrom(appContent()));
 
 /** Teams, wijken and settings for referrals; links in their mail come from configuration only. */
 export function referralContext(): ReferralContext {

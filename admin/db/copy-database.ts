@@ -25,6 +25,8 @@ const COPIED: { table: Table; numbered: boolean; order: string[] }[] = [
   { table: 'listing_life_domains', numbered: false, order: ['listing_id', 'life_domain'] },
   { table: 'listing_audiences', numbered: false, order: ['listing_id', 'audience'] },
   { table: 'search_log', numbered: true, order: ['id'] },
+  // The monitor's search history after the log's retention.
+  { table: 'search_query_counts', numbered: false, order: ['month', 'query_text'] },
   { table: 'users', numbered: true, order: ['id'] },
   { table: 'user_teams', numbered: false, order: ['user_id', 'team_id'] },
   { table: 'sessions', numbered: false, order: ['id'] },
@@ -76,6 +78,24 @@ async function count(db: Kysely<Database>, table: Table): Promise<number> {
 }
 
 /**
+ * Rows the migrations write themselves: the counter of data_versions and the installation's
+ * open-data namespace in app_meta. The copy replaces them with the source's, so the open-data
+ * ids derived from the namespace stay the same after a move.
+ */
+const MIGRATION_META_KEYS = ['open_data_namespace'];
+
+async function dataRows(db: Kysely<Database>, table: Table): Promise<number> {
+  if (table === 'data_versions') return 0;
+  if (table !== 'app_meta') return count(db, table);
+  const row = await db
+    .selectFrom('app_meta')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', 'not in', MIGRATION_META_KEYS)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
  * Copies all data from one database to another, e.g. an existing SQLite installation to the
  * PostgreSQL that several instances will share. The source must be fully migrated and is only
  * read; the target is migrated first and must be empty. Everything lands in one transaction on
@@ -90,8 +110,7 @@ export async function copyDatabase(source: Kysely<Database>, target: Kysely<Data
     );
   await migrateToLatest(target as Kysely<unknown>);
   for (const { table } of COPIED) {
-    // The migrations themselves create the counter row of data_versions; anything else is data.
-    if (table !== 'data_versions' && (await count(target, table)) > 0)
+    if ((await dataRows(target, table)) > 0)
       throw new CopyDatabaseError(
         `De doeldatabase is niet leeg (tabel ${table} heeft rijen). Kopieer alleen naar een lege database.`,
       );
@@ -99,6 +118,7 @@ export async function copyDatabase(source: Kysely<Database>, target: Kysely<Data
   return target.transaction().execute(async (trx) => {
     const writable = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await trx.deleteFrom('data_versions').execute();
+    await trx.deleteFrom('app_meta').where('key', 'in', MIGRATION_META_KEYS).execute();
     const report: CopyReport = [];
     for (const { table, numbered, order } of COPIED) {
       let rows = 0;

@@ -285,6 +285,8 @@ export interface SearchQueryCountTable {
   query_text: string;
   searches: number;
   without_results: number;
+  /** Searches that found only a few results; null for months counted before this was kept. */
+  few_results: number | null;
 }
 
 export interface SearchLogTable {
@@ -307,6 +309,10 @@ export interface OrganisationTable {
   email: string | null;
   website: string | null;
   address_json: string | null;
+  /** The HSDS `id`: stable across renames, exports and imports. */
+  uuid: string;
+  /** 1 when imported and not yet checked by a person ("nog controleren"). */
+  needs_review: Generated<number>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -332,6 +338,10 @@ export interface ListingTable {
   accessibility_json: string;
   last_verified_at: string;
   is_demo: number;
+  /** The HSDS `id`: stable across renames, exports and imports. */
+  uuid: string;
+  /** 1 when imported and not yet checked by a person ("nog controleren"). */
+  needs_review: Generated<number>;
   /** `editor`, `volunteer` (a volunteer's public offer) or `resident` (an activity a resident registered). */
   origin: Generated<string>;
   version: number;

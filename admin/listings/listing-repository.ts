@@ -129,7 +129,13 @@ export async function updateListing(
   return inTransaction(db, async (trx) => {
     // A refused save still raises the version (it commits with the rest): a cache refresh, no more.
     const dataVersion = await raiseDataVersion(trx);
-    const { created_at: _created, version: _version, ...columns } = rowFromListingData(data, now);
+    // The open-data id stays what it was: it is the listing's identity outside this database.
+    const {
+      created_at: _created,
+      version: _version,
+      uuid: _uuid,
+      ...columns
+    } = rowFromListingData(data, now);
     const result = await trx
       .updateTable('listings')
       .set((eb) => ({ ...columns, version: eb('version', '+', 1), data_version: dataVersion }))
@@ -332,6 +338,8 @@ export async function updateListingState(
       .set((eb) => ({
         ...(set.status ? { status: set.status } : {}),
         ...(set.lastVerifiedAt ? { last_verified_at: set.lastVerifiedAt } : {}),
+        // Publishing or confirming is a person checking it: an imported listing is then checked.
+        ...(set.status === 'published' || set.lastVerifiedAt ? { needs_review: 0 } : {}),
         ...(set.roomSetAt ? { room_set_at: set.roomSetAt } : {}),
         updated_at: now,
         version: eb('version', '+', 1),
@@ -354,6 +362,8 @@ export interface ListingSummary {
   organisation: string;
   lastVerifiedAt: string;
   updatedAt: string;
+  /** Imported and not yet checked by a person. */
+  needsReview: boolean;
 }
 
 /** All listings (any status) of one organisation, or of all; for the admin's lists. */
@@ -363,7 +373,17 @@ export async function listListingSummaries(
 ): Promise<ListingSummary[]> {
   const rows = await db
     .selectFrom('listings')
-    .select(['id', 'slug', 'title', 'kind', 'status', 'organisation_slug', 'last_verified_at', 'updated_at'])
+    .select([
+      'id',
+      'slug',
+      'title',
+      'kind',
+      'status',
+      'organisation_slug',
+      'last_verified_at',
+      'updated_at',
+      'needs_review',
+    ])
     .where('origin', '=', 'editor')
     .$if(filter.organisation !== undefined, (q) =>
       q.where('organisation_slug', '=', filter.organisation ?? ''),
@@ -380,6 +400,7 @@ export async function listListingSummaries(
     organisation: row.organisation_slug,
     lastVerifiedAt: row.last_verified_at,
     updatedAt: row.updated_at,
+    needsReview: row.needs_review === 1,
   }));
 }
 

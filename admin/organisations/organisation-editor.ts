@@ -27,6 +27,8 @@ const organisationFromProfile = (slug: string, profile: OrganisationProfile): Or
 
 const profileView = ({
   id: _id,
+  openDataId: _openDataId,
+  needsReview: _needsReview,
   version: _version,
   updatedAt: _updated,
   ...profile

@@ -6,7 +6,15 @@ import { afterCommit, inTransaction } from '../db/transaction.ts';
 import { AddressSchema } from '../schemas/fields.ts';
 import { OrganisationSchema, type Organisation } from '../schemas/organisation.ts';
 
-export type StoredOrganisation = Organisation & { id: number; version: number; updatedAt: string };
+export type StoredOrganisation = Organisation & {
+  id: number;
+  /** The HSDS `id`: stable across renames, exports and imports. */
+  openDataId: string;
+  /** Imported and not yet checked by a person ("nog controleren"). */
+  needsReview: boolean;
+  version: number;
+  updatedAt: string;
+};
 
 function organisationFromRow(row: OrganisationRow): StoredOrganisation {
   const address = row.address_json === null ? undefined : AddressSchema.parse(JSON.parse(row.address_json));
@@ -24,6 +32,8 @@ function organisationFromRow(row: OrganisationRow): StoredOrganisation {
   return {
     ...organisation,
     id: row.id,
+    openDataId: z.uuid().parse(row.uuid),
+    needsReview: row.needs_review === 1,
     version: row.version,
     updatedAt: z.iso.datetime().parse(row.updated_at),
   };
@@ -65,6 +75,7 @@ export async function importMissingOrganisations(
         missing.map((organisation) => ({
           slug: organisation.slug,
           ...columnsOf(organisation),
+          uuid: crypto.randomUUID(),
           version: 1,
           created_at: now,
           updated_at: now,
@@ -86,6 +97,19 @@ export async function findOrganisationBySlug(
   return row ? organisationFromRow(row) : undefined;
 }
 
+/** Organisations residents see: all but those imported and not yet checked by a person. */
+export async function listPublicOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
+  return (await listOrganisations(db)).filter((organisation) => !organisation.needsReview);
+}
+
+export async function findPublicOrganisationBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<StoredOrganisation | undefined> {
+  const organisation = await findOrganisationBySlug(db, slug);
+  return organisation?.needsReview ? undefined : organisation;
+}
+
 export async function listOrganisations(db: Kysely<Database>): Promise<StoredOrganisation[]> {
   const rows = await db.selectFrom('organisations').selectAll().orderBy('name').execute();
   return rows.map(organisationFromRow);
@@ -95,6 +119,7 @@ export async function insertOrganisation(
   db: Kysely<Database>,
   organisation: Organisation,
   now = new Date().toISOString(),
+  origin: { openDataId?: string; needsReview?: boolean } = {},
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const dataVersion = await raiseDataVersion(trx);
@@ -103,6 +128,8 @@ export async function insertOrganisation(
       .values({
         slug: organisation.slug,
         ...columnsOf(organisation),
+        uuid: origin.openDataId ?? crypto.randomUUID(),
+        needs_review: origin.needsReview ? 1 : 0,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -127,7 +154,13 @@ export async function updateOrganisation(
     const dataVersion = await raiseDataVersion(trx);
     const result = await trx
       .updateTable('organisations')
-      .set((eb) => ({ ...columnsOf(organisation), updated_at: now, version: eb('version', '+', 1) }))
+      // Saving the profile is a person checking it: an imported organisation is then checked.
+      .set((eb) => ({
+        ...columnsOf(organisation),
+        needs_review: 0,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
       .where('slug', '=', slug)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -135,4 +168,9 @@ export async function updateOrganisation(
     if (updated) await afterCommit(trx, async () => announceDataVersion(dataVersion));
     return updated;
   });
+}
+
+/** Marks an organisation as imported and not yet checked by a person ("nog controleren"). */
+export async function markOrganisationForReview(db: Kysely<Database>, slug: string): Promise<void> {
+  await db.updateTable('organisations').set({ needs_review: 1 }).where('slug', '=', slug).execute();
 }

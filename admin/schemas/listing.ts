@@ -201,6 +201,10 @@ export const ListingInputSchema = ListingFieldsSchema.extend({
   /** When the room status was last set; absent without a room status. */
   roomSetAt: z.iso.datetime().optional(),
   isDemo: z.boolean().default(false),
+  /** The HSDS `id` (open data); a new listing gets one when it is stored, an imported one keeps its own. */
+  openDataId: z.uuid().optional(),
+  /** Imported and not yet checked by a person: shown as "nog controleren" until it is saved, confirmed or published. */
+  needsReview: z.boolean().optional(),
   /** Managed in the listing editor, or through a volunteer's or resident's moderated sign-up. */
   origin: ListingOriginSchema.default('editor'),
 }).refine((listing) => listing.citywide || listing.neighbourhoods.length > 0, {
@@ -214,6 +218,7 @@ export type ListingData = z.output<typeof ListingInputSchema>;
 export const ListingSchema = ListingInputSchema.and(
   z.object({
     id: z.number().int().positive(),
+    openDataId: z.uuid(),
     /** Incremented on every change; the search index records the version it holds. */
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),

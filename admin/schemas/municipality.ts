@@ -27,6 +27,8 @@ export const MunicipalitySchema = z.object({
   email: EmailSchema,
   website: WebsiteSchema,
   address: z.object({ street: text(), postcode: text(), city: text() }),
+  /** The province, e.g. `Zuid-Holland`: open data (HSDS addresses) names it. */
+  province: text().min(2).optional(),
   theme: z.object({
     /** Brand colour; must reach 4.5:1 contrast against white because it colours text and buttons. */
     primaryColor: text().regex(/^#[0-9a-fA-F]{6}$/),

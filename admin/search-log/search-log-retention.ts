@@ -4,6 +4,8 @@ import { inTransaction } from '../db/transaction.ts';
 
 /** A query must have been searched this often in a month before its words outlive the log. */
 export const MIN_SEARCHES_KEPT = 5;
+/** A search with at least one and at most this many results found "little": a thin spot in the offer. */
+export const FEW_RESULTS_AT_MOST = 3;
 const COUNTED_UNTIL_KEY = 'search_log_counted_until';
 
 const monthOf = (iso: string): string => iso.slice(0, 7);
@@ -15,7 +17,7 @@ function nextMonth(month: string): string {
 
 /**
  * What residents typed is kept for `days` at most. Each month that has ended is first counted:
- * per normalised query, how often it was searched and how often it found nothing, only for
+ * per normalised query, how often it was searched, found nothing or found little, only for
  * queries searched at least five times (a name typed once never becomes a count). Then every
  * search older than `days` is deleted. `days` is at least 35, so a month is complete when counted.
  */
@@ -44,6 +46,16 @@ export async function purgeSearchLog(
           'query_text',
           eb.fn.countAll<number>().as('searches'),
           eb.fn.sum<number>(eb.case().when('hit_count', '=', 0).then(1).else(0).end()).as('without_results'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb('hit_count', '>=', 1), eb('hit_count', '<=', FEW_RESULTS_AT_MOST)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('few_results'),
         ])
         .where('searched_at', '>=', startOf(month))
         .where('searched_at', '<', startOf(nextMonth(month)))
@@ -59,6 +71,7 @@ export async function purgeSearchLog(
             query_text: row.query_text,
             searches: Number(row.searches),
             without_results: Number(row.without_results),
+            few_results: Number(row.few_results),
           })
           .onConflict((conflict) => conflict.columns(['month', 'query_text']).doNothing())
           .execute();

@@ -37,6 +37,7 @@ describe('prepareDatabase', () => {
       '0006-several-instances',
       '0007-volunteers-and-activities',
       '0008-referrals',
+      '0009-monitoring-and-open-data',
     ]);
     expect(first.organisationsAdded).toBe(content.organisations.length);
     expect(first.demoListingsAdded).toBe(loadDemoListings(contentRoot, content).length);

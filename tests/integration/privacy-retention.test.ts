@@ -145,7 +145,7 @@ describe('the search log', () => {
     await recordSearches(database.db, [
       search('piet jansen', '2026-09-03T10:00:00Z'),
       ...Array.from({ length: 6 }, (_, n) =>
-        search('schuldhulp', `2026-09-0${n + 1}T11:00:00Z`, n < 2 ? 0 : 4),
+        search('schuldhulp', `2026-09-0${n + 1}T11:00:00Z`, n < 2 ? 0 : n === 2 ? 2 : 4),
       ),
       ...Array.from({ length: 4 }, (_, n) => search('huurtoeslag', `2026-09-1${n}T11:00:00Z`)),
       search('piet jansen', '2026-11-20T10:00:00Z'),
@@ -154,7 +154,7 @@ describe('the search log', () => {
     const report = await purgePersonalData(database.db, settings, volunteering, now);
     expect(report).toMatchObject({ searchMonthsCounted: 3, searchesDeleted: 11 });
     expect(await database.db.selectFrom('search_query_counts').selectAll().execute()).toEqual([
-      { month: '2026-09', query_text: 'schuldhulp', searches: 6, without_results: 2 },
+      { month: '2026-09', query_text: 'schuldhulp', searches: 6, without_results: 2, few_results: 1 },
     ]);
     const left = await database.db.selectFrom('search_log').select(['query_text', 'searched_at']).execute();
     expect(left).toEqual([{ query_text: 'piet jansen', searched_at: '2026-11-20T10:00:00Z' }]);

@@ -13,6 +13,7 @@ import { ListingSchema, type Listing } from '#admin/schemas/listing.ts';
 const activity = (schedule: Partial<Listing['schedule']>, changes: Partial<Listing> = {}): Listing =>
   ListingSchema.parse({
     id: 7,
+    openDataId: '4f8a0c1e-2b3d-4e5f-8a6b-7c8d9e0f1a2b',
     version: 3,
     slug: 'koffie-de-fuik',
     kind: 'activity',

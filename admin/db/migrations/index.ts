@@ -7,6 +7,7 @@ import * as hardening from './0005-hardening.ts';
 import * as severalInstances from './0006-several-instances.ts';
 import * as volunteersAndActivities from './0007-volunteers-and-activities.ts';
 import * as referrals from './0008-referrals.ts';
+import * as monitoringAndOpenData from './0009-monitoring-and-open-data.ts';
 
 /**
  * All migrations, in order. Listed statically (not read from disk) so they are bundled into
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-several-instances': severalInstances,
   '0007-volunteers-and-activities': volunteersAndActivities,
   '0008-referrals': referrals,
+  '0009-monitoring-and-open-data': monitoringAndOpenData,
 };
