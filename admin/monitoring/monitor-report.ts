@@ -6,8 +6,11 @@ import type { MonitorFilter } from './monitor-filter.ts';
 import { monitorScope, type MonitorScope } from './monitor-scope.ts';
 import type { MonitorTable } from './monitor-table.ts';
 import { questionTables } from './question-monitor.ts';
+import { referralTables } from './referral-monitor.ts';
+import { listingReportTable } from './report-monitor.ts';
 import { searchGapTable } from './search-monitor.ts';
 import { staleListingTable } from './stale-monitor.ts';
+import { volunteerTable } from './volunteer-monitor.ts';
 
 /**
  * The monitor of a beheerder or teamlid: per section the tables (each with its chart and CSV).
@@ -33,10 +36,13 @@ export async function monitorReport(
   context: MonitorContext,
 ): Promise<MonitorReport> {
   const scope = monitorScope(actor, filter, context);
-  const [questions, searches, stale] = await Promise.all([
+  const [questions, referrals, volunteers, searches, stale, reports] = await Promise.all([
     questionTables(db, filter, scope, context),
+    referralTables(db, filter, scope),
+    volunteerTable(db, filter, scope),
     searchGapTable(db, filter),
     staleListingTable(db, scope, context),
+    listingReportTable(db, filter, scope),
   ]);
   return {
     filter,
@@ -51,6 +57,22 @@ export async function monitorReport(
         tables: questions,
       },
       {
+        id: 'verwijzingen',
+        title: 'Verwijzingen',
+        intro:
+          'Hoe vaak het team inwoners naar aanbod verwees, hoe het bij de aanbieders ging, en waarom hulp niet ' +
+          'startte. Zo zie je waar het aanbod tekortschiet, bijvoorbeeld omdat er geen plek is.',
+        tables: referrals,
+      },
+      {
+        id: 'vrijwilligers',
+        title: 'Vrijwilligers',
+        intro:
+          'Hoeveel vrijwilligers zich aanmeldden, hoeveel hun hulp op de website laten zien, en hoe vaak een inwoner ' +
+          'om die hulp vroeg. En of het lukte.',
+        tables: [volunteers],
+      },
+      {
         id: 'zoeken',
         title: 'Zoeken zonder (genoeg) resultaat',
         intro:
@@ -62,6 +84,14 @@ export async function monitorReport(
         title: 'Aanbod om te controleren',
         intro: 'Welke organisaties aanbod hebben dat lang niet is gecontroleerd. Klopt het nog?',
         tables: [stale],
+      },
+      {
+        id: 'meldingen',
+        title: 'Meldingen "Klopt er iets niet?"',
+        intro:
+          'Hoe vaak inwoners meldden dat iets niet klopt in het aanbod van een organisatie, en of de melding al is ' +
+          'afgehandeld.',
+        tables: [reports],
       },
     ],
   };

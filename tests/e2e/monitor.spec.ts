@@ -14,14 +14,18 @@ import {
   asCsv,
   monitorExpectations,
   OUTCOME_HEADER,
+  REASON_HEADER,
+  REFERRAL_HEADER,
+  REPORT_HEADER,
   SEARCH_HEADER,
   STALE_HEADER,
+  VOLUNTEER_HEADER,
 } from '../support/monitor-expected.ts';
 import { monitorFixture, writeMonitorFixture, type MonitorFixture } from '../support/monitor-fixture.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 // The monitor against a server of its own, whose database holds known questions, searches and
-// listings. The expected tables are computed here from those facts, independently of the code
+// listings, referrals, volunteers and reports. The expected tables are computed here from those facts, independently of the code
 // under test, and compared with what the page shows and what its CSV downloads hold.
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -122,11 +126,29 @@ test('a beheerder sees every gebied: the tables and their CSVs hold the numbers 
   ]);
   await expectTable(context, page, 'zoeken-zonder-resultaat', [SEARCH_HEADER, ...expected.searchRows()]);
   await expectTable(context, page, 'aanbod-niet-gecontroleerd', [STALE_HEADER, ...expected.staleRows('all')]);
+  const areaIds = content.areas.map((area) => area.id);
+  const referrals = expected.referralFacts([...areaIds, null]);
+  await expectTable(context, page, 'verwijzingen-per-periode', [
+    ['Maand', ...REFERRAL_HEADER],
+    ...expected.referralRows(referrals, 'month'),
+  ]);
+  await expectTable(context, page, 'verwijzingen-niet-gestart', [
+    REASON_HEADER,
+    ...expected.reasonRows(referrals),
+  ]);
+  await expectTable(context, page, 'vrijwilligers-per-periode', [
+    ['Maand', ...VOLUNTEER_HEADER],
+    ...expected.volunteerRows(areaIds, 'month'),
+  ]);
+  await expectTable(context, page, 'meldingen-per-organisatie', [
+    REPORT_HEADER,
+    ...expected.reportRows('all'),
+  ]);
   // What must never show: words searched fewer than 5 times, questions from before the period.
   await expect(page.getByText('piet jansen')).toHaveCount(0);
   // Every chart is an image with a name and a description, next to its table.
   const charts = page.locator('svg.ww-chart');
-  expect(await charts.count()).toBeGreaterThanOrEqual(4);
+  expect(await charts.count()).toBeGreaterThanOrEqual(8);
   for (const chart of await charts.all()) {
     await expect(chart).toHaveAttribute('role', 'img');
     expect((await chart.locator('desc').textContent())?.length ?? 0).toBeGreaterThan(20);
@@ -152,6 +174,22 @@ test('a teamlid sees only their own gebied, per week, and may not open another',
     STALE_HEADER,
     ...expected.staleRows(wijken),
   ]);
+  await expectTable(context, page, 'verwijzingen-per-periode', [
+    ['Week', ...REFERRAL_HEADER],
+    ...expected.referralRows(expected.referralFacts([AREA]), 'week'),
+  ]);
+  await expectTable(context, page, 'verwijzingen-niet-gestart', [
+    REASON_HEADER,
+    ...expected.reasonRows(expected.referralFacts([AREA])),
+  ]);
+  await expectTable(context, page, 'vrijwilligers-per-periode', [
+    ['Week', ...VOLUNTEER_HEADER],
+    ...expected.volunteerRows([AREA], 'week'),
+  ]);
+  await expectTable(context, page, 'meldingen-per-organisatie', [
+    REPORT_HEADER,
+    ...expected.reportRows(wijken),
+  ]);
   expect(await page.getByLabel('Gebied', { exact: true }).locator('option').allInnerTexts()).toEqual([
     'Bolnes/Slikkerveer',
   ]);
@@ -164,6 +202,14 @@ test('a teamlid sees only their own gebied, per week, and may not open another',
       facts.filter((fact) => fact.neighbourhood === 'bolnes'),
       'month',
     ),
+  ]);
+  await expectTable(context, page, 'vrijwilligers-per-periode', [
+    ['Maand', ...VOLUNTEER_HEADER],
+    ...expected.volunteerRows([AREA], 'month', 'bolnes'),
+  ]);
+  await expectTable(context, page, 'meldingen-per-organisatie', [
+    REPORT_HEADER,
+    ...expected.reportRows(['bolnes']),
   ]);
 
   const refused = await page.goto(`/beheer/monitor?${period()}&gebied=centrum-oost-west`);

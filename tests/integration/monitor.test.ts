@@ -14,8 +14,12 @@ import {
   asCsv,
   monitorExpectations,
   OUTCOME_HEADER,
+  REASON_HEADER,
+  REFERRAL_HEADER,
+  REPORT_HEADER,
   SEARCH_HEADER,
   STALE_HEADER,
+  VOLUNTEER_HEADER,
 } from '../support/monitor-expected.ts';
 import { monitorFixture, writeMonitorFixture } from '../support/monitor-fixture.ts';
 import { tempDatabase, type TempDatabase } from '../support/temp-database.ts';
@@ -135,6 +139,8 @@ async function expectTables(
 
 it('shows a beheerder, per month, exactly the numbers computed from the facts, in the tables and the CSVs', async () => {
   const facts = expected.inPeriod(() => true);
+  const referrals = expected.referralFacts([...content.areas.map((area) => area.id), null]);
+  const areaIds = content.areas.map((area) => area.id);
   // The fixture has something in every table, small counts and stale listings included.
   expect(facts.length).toBeGreaterThan(20);
   expect(expected.searchRows().length).toBeGreaterThan(0);
@@ -155,8 +161,34 @@ it('shows a beheerder, per month, exactly the numbers computed from the facts, i
       ],
       'zoeken-zonder-resultaat': [SEARCH_HEADER, ...expected.searchRows()],
       'aanbod-niet-gecontroleerd': [STALE_HEADER, ...expected.staleRows('all')],
+      'verwijzingen-per-periode': [
+        ['Maand', ...REFERRAL_HEADER],
+        ...expected.referralRows(referrals, 'month'),
+      ],
+      'verwijzingen-niet-gestart': [REASON_HEADER, ...expected.reasonRows(referrals)],
+      'vrijwilligers-per-periode': [
+        ['Maand', ...VOLUNTEER_HEADER],
+        ...expected.volunteerRows(areaIds, 'month'),
+      ],
+      'meldingen-per-organisatie': [REPORT_HEADER, ...expected.reportRows('all')],
     },
   );
+});
+
+it('shows referrals, volunteers and reports from the facts: outcomes, reasons and small counts', () => {
+  const referrals = expected.referralFacts([...content.areas.map((area) => area.id), null]);
+  const areaIds = content.areas.map((area) => area.id);
+  // Every new table has numbers shown as they are and numbers hidden as "< 5".
+  for (const rows of [
+    expected.referralRows(referrals, 'month'),
+    expected.reasonRows(referrals),
+    expected.volunteerRows(areaIds, 'month'),
+    expected.reportRows('all'),
+  ]) {
+    const cells = rows.flatMap((row) => row.slice(1));
+    expect(cells).toContain('< 5');
+    expect(cells.some((cell) => cell !== '< 5' && cell !== '0')).toBe(true);
+  }
 });
 
 it('shows a teamlid, per week and per wijk, only their own gebied, as computed from the facts', async () => {
@@ -172,6 +204,16 @@ it('shows a teamlid, per week and per wijk, only their own gebied, as computed f
         STALE_HEADER,
         ...expected.staleRows(expected.areaWijken([area]).map((wijk) => wijk.id)),
       ],
+      'verwijzingen-per-periode': [
+        ['Week', ...REFERRAL_HEADER],
+        ...expected.referralRows(expected.referralFacts([area]), 'week'),
+      ],
+      'verwijzingen-niet-gestart': [REASON_HEADER, ...expected.reasonRows(expected.referralFacts([area]))],
+      'vrijwilligers-per-periode': [['Week', ...VOLUNTEER_HEADER], ...expected.volunteerRows([area], 'week')],
+      'meldingen-per-organisatie': [
+        REPORT_HEADER,
+        ...expected.reportRows(expected.areaWijken([area]).map((wijk) => wijk.id)),
+      ],
     },
   );
   await expectTables(
@@ -185,6 +227,15 @@ it('shows a teamlid, per week and per wijk, only their own gebied, as computed f
           'month',
         ),
       ],
+      'verwijzingen-per-periode': [
+        ['Maand', ...REFERRAL_HEADER],
+        ...expected.referralRows(expected.referralFacts([area], 'bolnes'), 'month'),
+      ],
+      'vrijwilligers-per-periode': [
+        ['Maand', ...VOLUNTEER_HEADER],
+        ...expected.volunteerRows([area], 'month', 'bolnes'),
+      ],
+      'meldingen-per-organisatie': [REPORT_HEADER, ...expected.reportRows(['bolnes'])],
     },
   );
 });

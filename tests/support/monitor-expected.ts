@@ -1,5 +1,5 @@
 import type { Content } from '#admin/content/load-content.ts';
-import { dutchDay, type MonitorFixture, type QuestionFact } from './monitor-fixture.ts';
+import { dutchDay, type MonitorFixture, type QuestionFact, type VolunteerFact } from './monitor-fixture.ts';
 
 /**
  * The monitor's tables as they must be, computed by the tests' own arithmetic from the facts of
@@ -21,6 +21,18 @@ export const STALE_HEADER = [
   'Niet gecontroleerd in 6 maanden',
   'Oudste controle',
 ];
+
+export const REFERRAL_HEADER = ['Verwijzingen', 'Ontvangen', 'Contact gelegd', 'Gestart', 'Niet gestart'];
+export const REASON_HEADER = ['Reden', 'Niet gestart'];
+export const VOLUNTEER_HEADER = [
+  'Aanmeldingen',
+  'Openbaar aanbod',
+  'Hulpvragen',
+  'Gelukt',
+  'Niet gelukt',
+  'Nog geen antwoord',
+];
+export const REPORT_HEADER = ['Organisatie', 'Meldingen', 'Open', 'Afgehandeld'];
 
 /** What a spreadsheet must not run as a formula is written with an apostrophe in front. */
 export const asCsv = (rows: string[][]): string[][] =>
@@ -49,7 +61,7 @@ export function monitorExpectations(fixture: MonitorFixture, content: Content) {
     return { key: `${year}-${number}`, monday: monday.toISOString().slice(0, 10) };
   }
 
-  function periodRows(facts: QuestionFact[], granularity: 'month' | 'week'): string[][] {
+  function periodKeys(granularity: 'month' | 'week'): { key: string; label: string }[] {
     const keys: { key: string; label: string }[] = [];
     if (granularity === 'month') {
       for (let month = fixture.from.slice(0, 7); month <= fixture.to.slice(0, 7);) {
@@ -70,14 +82,104 @@ export function monitorExpectations(fixture: MonitorFixture, content: Content) {
         day = new Date(new Date(`${monday}T12:00:00Z`).getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
       }
     }
-    const keyOf = (fact: QuestionFact) =>
-      granularity === 'month' ? dutchDay(fact.createdAt).slice(0, 7) : weekOf(dutchDay(fact.createdAt)).key;
-    return keys.map(({ key, label }) =>
+    return keys;
+  }
+  const keyOfMoment = (moment: string, granularity: 'month' | 'week') =>
+    granularity === 'month' ? dutchDay(moment).slice(0, 7) : weekOf(dutchDay(moment)).key;
+  const inDays = (moment: string) => dutchDay(moment) >= fixture.from && dutchDay(moment) <= fixture.to;
+
+  function periodRows(facts: QuestionFact[], granularity: 'month' | 'week'): string[][] {
+    return periodKeys(granularity).map(({ key, label }) =>
       outcomeRow(
         label,
-        facts.filter((fact) => keyOf(fact) === key),
+        facts.filter((fact) => keyOfMoment(fact.createdAt, granularity) === key),
       ),
     );
+  }
+
+  /** Referrals of the given gebieden (null: the central desk's, without a gebied), in an optional wijk. */
+  function referralFacts(areas: (string | null)[], wijk?: string) {
+    return fixture.referrals.filter(
+      (fact) =>
+        inDays(fact.createdAt) &&
+        areas.includes(fact.area) &&
+        (wijk === undefined || fact.neighbourhood === wijk),
+    );
+  }
+
+  function referralRows(facts: MonitorFixture['referrals'], granularity: 'month' | 'week'): string[][] {
+    const statuses = ['ontvangen', 'contact-gelegd', 'gestart', 'niet-gestart'];
+    return periodKeys(granularity).map(({ key, label }) => {
+      const inKey = facts.filter((fact) => keyOfMoment(fact.createdAt, granularity) === key);
+      const items = inKey.flatMap((fact) => fact.items);
+      return [
+        label,
+        shown(inKey.length),
+        ...statuses.map((status) => shown(items.filter((item) => item.status === status).length)),
+      ];
+    });
+  }
+
+  function reasonRows(facts: MonitorFixture['referrals']): string[][] {
+    const failed = facts.flatMap((fact) => fact.items).filter((item) => item.status === 'niet-gestart');
+    const reasons: [string, string][] = [
+      ['geen-plek', 'Geen plek'],
+      ['voldoet-niet', 'Voldoet niet aan de voorwaarden'],
+      ['niet-bereikt', 'Inwoner niet bereikt'],
+      ['wil-niet', 'Inwoner wil niet'],
+      ['anders', 'Anders'],
+    ];
+    return reasons.map(([id, name]) => [name, shown(failed.filter((item) => item.reason === id).length)]);
+  }
+
+  function volunteerRows(areas: string[], granularity: 'month' | 'week', wijk?: string): string[][] {
+    const counts = (fact: VolunteerFact) =>
+      fact.areas.some((area) => areas.includes(area)) &&
+      (wijk === undefined || fact.neighbourhoods.includes(wijk));
+    const volunteers = fixture.volunteers.filter(
+      (fact) => fact.confirmed && inDays(fact.createdAt) && counts(fact),
+    );
+    const matches = fixture.matches.filter((fact) => {
+      const volunteer = fixture.volunteers[fact.volunteer];
+      return volunteer !== undefined && inDays(fact.createdAt) && counts(volunteer);
+    });
+    return periodKeys(granularity).map(({ key, label }) => {
+      const signUps = volunteers.filter((fact) => keyOfMoment(fact.createdAt, granularity) === key);
+      const asked = matches.filter((fact) => keyOfMoment(fact.createdAt, granularity) === key);
+      const answer = (fact: (typeof asked)[number]) => fact.requesterOutcome ?? fact.volunteerOutcome;
+      return [
+        label,
+        shown(signUps.length),
+        shown(signUps.filter((fact) => fact.publicOffer).length),
+        shown(asked.length),
+        shown(asked.filter((fact) => answer(fact) === 'gelukt').length),
+        shown(asked.filter((fact) => answer(fact) === 'niet-gelukt').length),
+        shown(asked.filter((fact) => answer(fact) === null).length),
+      ];
+    });
+  }
+
+  function reportRows(wijken: string[] | 'all'): string[][] {
+    const names = new Map(content.organisations.map((entry) => [entry.data.slug, entry.data.name]));
+    const byOrganisation = new Map<string, { reports: number; open: number }>();
+    for (const report of fixture.reports) {
+      const listing = fixture.listings[report.listing];
+      if (!listing || !inDays(report.createdAt)) continue;
+      if (
+        wijken !== 'all' &&
+        !listing.citywide &&
+        !listing.neighbourhoods.some((wijk) => wijken.includes(wijk))
+      )
+        continue;
+      const entry = byOrganisation.get(listing.organisation) ?? { reports: 0, open: 0 };
+      entry.reports += 1;
+      if (report.status === 'open') entry.open += 1;
+      byOrganisation.set(listing.organisation, entry);
+    }
+    return [...byOrganisation]
+      .map(([slug, entry]) => ({ name: names.get(slug) ?? slug, ...entry }))
+      .sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name, 'nl'))
+      .map((row) => [row.name, shown(row.reports), shown(row.open), shown(row.reports - row.open)]);
   }
 
   function outcomeRow(label: string, facts: QuestionFact[]): string[] {
@@ -198,5 +300,18 @@ export function monitorExpectations(fixture: MonitorFixture, content: Content) {
       ]);
   }
 
-  return { periodRows, wijkRows, domainRows, searchRows, staleRows, inPeriod, areaWijken };
+  return {
+    periodRows,
+    wijkRows,
+    domainRows,
+    searchRows,
+    staleRows,
+    inPeriod,
+    areaWijken,
+    referralFacts,
+    referralRows,
+    reasonRows,
+    volunteerRows,
+    reportRows,
+  };
 }
