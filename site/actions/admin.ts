@@ -28,8 +28,7 @@ import { linkContext, listingEditorDeps } from '#admin/app/app-context.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { formText } from '#site/lib/form-errors.ts';
 import { idFrom, runFormUseCase, runUseCase } from './run-use-case.ts';
-
-const IdSchema = z.coerce.number().int().positive();
+import { IdSchema } from './id-schema.ts';
 
 export const users = {
   invite: defineAction({

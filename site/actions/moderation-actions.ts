@@ -4,8 +4,7 @@ import type { Actor } from '#admin/accounts/user.ts';
 import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { DecisionNoteSchema } from '#admin/volunteering/volunteer-moderation.ts';
 import { runUseCase } from './run-use-case.ts';
-
-const IdSchema = z.coerce.number().int().positive();
+import { IdSchema } from './id-schema.ts';
 
 type Step<Extra extends unknown[]> = (
   actor: Actor | undefined,

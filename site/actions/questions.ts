@@ -23,11 +23,11 @@ import { deliverMailSoon } from '#admin/app/background-work.ts';
 import { FieldError } from '#admin/errors/domain-errors.ts';
 import { runUseCase } from './run-use-case.ts';
 import { text } from '#admin/schemas/text.ts';
+import { IdSchema } from './id-schema.ts';
 
 /** A form open longer than this is stale: the resident is asked to send it again. */
 const FORM_MAX_AGE_MS = 24 * 3600_000;
 const content = appContent();
-const IdSchema = z.coerce.number().int().positive();
 
 const TOKEN_MESSAGES = {
   'too-fast':

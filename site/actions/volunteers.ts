@@ -41,13 +41,13 @@ import { text } from '#admin/schemas/text.ts';
 import { checkPublicForm } from './public-form.ts';
 import { moderationActions } from './moderation-actions.ts';
 import { runFormUseCase, runUseCase } from './run-use-case.ts';
+import { IdSchema } from './id-schema.ts';
 
 const content = appContent();
 const vocabulary = {
   kinds: content.volunteering.kinds.map((kind) => kind.id),
   neighbourhoods: content.neighbourhoods.map((wijk) => wijk.id),
 };
-const IdSchema = z.coerce.number().int().positive();
 const TokenSchema = text({ error: 'Deze link is niet compleet.' }).min(1).max(200);
 const Answer = z.enum(['ja', 'nee'], { error: 'Kies ja of nee.' });
 
