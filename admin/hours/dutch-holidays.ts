@@ -3,7 +3,18 @@
  * organisations are closed, as `YYYY-MM-DD` → name. Koningsdag moves to the 26th when the 27th of
  * April is a Sunday; Bevrijdingsdag counts every year, as in the Algemene termijnenwet.
  */
-export function dutchPublicHolidays(year: number): Map<string, string> {
+const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+
+export function dutchPublicHolidays(year: number): ReadonlyMap<string, string> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = holidaysOf(year);
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+function holidaysOf(year: number): ReadonlyMap<string, string> {
   const easter = easterSunday(year);
   const fromEaster = (days: number) => isoDate(new Date(easter.getTime() + days * 86_400_000));
   const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? 26 : 27;
