@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { MonitorFilter } from './monitor-filter.ts';
+import { listingInWijken, scopeWijken } from './listing-scope.ts';
 import type { MonitorScope } from './monitor-scope.ts';
 import type { MonitorTable } from './monitor-table.ts';
 import { addDays, dayStartUtc } from './periods.ts';
@@ -16,9 +17,7 @@ export async function listingReportTable(
   filter: MonitorFilter,
   scope: MonitorScope,
 ): Promise<MonitorTable> {
-  const wijken = scope.neighbourhood
-    ? [scope.neighbourhood]
-    : scope.neighbourhoods.filter((wijk) => scope.areas.includes(wijk.area)).map((wijk) => wijk.id);
+  const wijken = scopeWijken(scope);
   const rows = await db
     .selectFrom('listing_reports')
     .innerJoin('listings', 'listings.id', 'listing_reports.listing_id')
@@ -33,23 +32,7 @@ export async function listingReportTable(
     ])
     .where('listing_reports.created_at', '>=', dayStartUtc(filter.from))
     .where('listing_reports.created_at', '<', dayStartUtc(addDays(filter.to, 1)))
-    .where((eb) =>
-      eb.or([
-        eb('listings.citywide', '=', 1),
-        ...(wijken.length > 0
-          ? [
-              eb(
-                'listings.id',
-                'in',
-                eb
-                  .selectFrom('listing_neighbourhoods')
-                  .select('listing_id')
-                  .where('neighbourhood', 'in', wijken),
-              ),
-            ]
-          : []),
-      ]),
-    )
+    .where(listingInWijken(wijken))
     .groupBy(['organisations.slug', 'organisations.name'])
     .execute();
   const sorted = rows

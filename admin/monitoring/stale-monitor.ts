@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { staleCutoff, STALE_AFTER_MONTHS } from '../listings/stale-listings.ts';
 import type { MonitorContext } from './monitor-context.ts';
+import { listingInWijken, scopeWijken } from './listing-scope.ts';
 import type { MonitorScope } from './monitor-scope.ts';
 import type { MonitorTable } from './monitor-table.ts';
 import { exactCell, textCell } from './small-counts.ts';
@@ -19,9 +20,7 @@ export async function staleListingTable(
   context: MonitorContext,
 ): Promise<MonitorTable> {
   const now = context.now ?? new Date();
-  const wijken = scope.neighbourhood
-    ? [scope.neighbourhood]
-    : scope.neighbourhoods.filter((wijk) => scope.areas.includes(wijk.area)).map((wijk) => wijk.id);
+  const wijken = scopeWijken(scope);
   const cutoff = staleCutoff(now);
   const rows = await db
     .selectFrom('listings')
@@ -36,23 +35,7 @@ export async function staleListingTable(
       eb.fn.min<string>('listings.last_verified_at').as('oldest'),
     ])
     .where('listings.status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('listings.citywide', '=', 1),
-        ...(wijken.length > 0
-          ? [
-              eb(
-                'listings.id',
-                'in',
-                eb
-                  .selectFrom('listing_neighbourhoods')
-                  .select('listing_id')
-                  .where('neighbourhood', 'in', wijken),
-              ),
-            ]
-          : []),
-      ]),
-    )
+    .where(listingInWijken(wijken))
     .groupBy(['organisations.slug', 'organisations.name'])
     .execute();
   const sorted = rows
