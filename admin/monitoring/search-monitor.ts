@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { FEW_RESULTS_AT_MOST, MIN_SEARCHES_KEPT } from '../search-log/search-log-retention.ts';
+import { countSearches, FEW_RESULTS_AT_MOST } from '../search-log/search-counts.ts';
+import { MIN_SEARCHES_KEPT } from '../search-log/search-log-retention.ts';
 import type { MonitorFilter } from './monitor-filter.ts';
 import type { MonitorTable } from './monitor-table.ts';
 import { addDays, dayStartUtc } from './periods.ts';
@@ -47,29 +48,8 @@ export async function searchGapTable(db: Kysely<Database>, filter: MonitorFilter
   // The log, for what was not counted yet: counting goes by whole UTC months (search-log-retention).
   const uncountedFrom = countedUntil ? `${nextMonth(countedUntil)}-01T00:00:00.000Z` : '';
   const logFrom = [dayStartUtc(filter.from), uncountedFrom].sort().at(-1) ?? dayStartUtc(filter.from);
-  const logged = await db
-    .selectFrom('search_log')
-    .select((eb) => [
-      'query_text',
-      eb.fn.countAll<number>().as('searches'),
-      eb.fn.sum<number>(eb.case().when('hit_count', '=', 0).then(1).else(0).end()).as('none'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('hit_count', '>=', 1), eb('hit_count', '<=', FEW_RESULTS_AT_MOST)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('few'),
-    ])
-    .where('searched_at', '>=', logFrom)
-    .where('searched_at', '<', dayStartUtc(addDays(filter.to, 1)))
-    .where('query_text', '!=', '')
-    .groupBy('query_text')
-    .execute();
-  for (const row of logged) add(row.query_text, Number(row.searches), Number(row.none), Number(row.few));
+  const logged = await countSearches(db, { from: logFrom, until: dayStartUtc(addDays(filter.to, 1)) });
+  for (const row of logged) add(row.queryText, row.searches, row.withoutResults, row.fewResults);
 
   const gaps = [...tallies]
     .filter(([, tally]) => tally.searches >= MIN_SEARCHES_KEPT && tally.none + tally.few > 0)

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { countSearches } from './search-counts.ts';
 
 /** A query must have been searched this often in a month before its words outlive the log. */
 export const MIN_SEARCHES_KEPT = 5;
-/** A search with at least one and at most this many results found "little": a thin spot in the offer. */
-export const FEW_RESULTS_AT_MOST = 3;
 const COUNTED_UNTIL_KEY = 'search_log_counted_until';
 
 const monthOf = (iso: string): string => iso.slice(0, 7);
@@ -40,38 +39,20 @@ export async function purgeSearchLog(
     let month = countedUntil ? nextMonth(countedUntil.value) : oldest?.at ? monthOf(oldest.at) : currentMonth;
     let monthsCounted = 0;
     for (; month < currentMonth; month = nextMonth(month)) {
-      const rows = await trx
-        .selectFrom('search_log')
-        .select((eb) => [
-          'query_text',
-          eb.fn.countAll<number>().as('searches'),
-          eb.fn.sum<number>(eb.case().when('hit_count', '=', 0).then(1).else(0).end()).as('without_results'),
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when(eb.and([eb('hit_count', '>=', 1), eb('hit_count', '<=', FEW_RESULTS_AT_MOST)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('few_results'),
-        ])
-        .where('searched_at', '>=', startOf(month))
-        .where('searched_at', '<', startOf(nextMonth(month)))
-        .where('query_text', '!=', '')
-        .groupBy('query_text')
-        .having((eb) => eb.fn.countAll(), '>=', MIN_SEARCHES_KEPT)
-        .execute();
+      const rows = await countSearches(trx, {
+        from: startOf(month),
+        until: startOf(nextMonth(month)),
+        minSearches: MIN_SEARCHES_KEPT,
+      });
       for (const row of rows) {
         await trx
           .insertInto('search_query_counts')
           .values({
             month,
-            query_text: row.query_text,
-            searches: Number(row.searches),
-            without_results: Number(row.without_results),
-            few_results: Number(row.few_results),
+            query_text: row.queryText,
+            searches: row.searches,
+            without_results: row.withoutResults,
+            few_results: row.fewResults,
           })
           .onConflict((conflict) => conflict.columns(['month', 'query_text']).doNothing())
           .execute();
